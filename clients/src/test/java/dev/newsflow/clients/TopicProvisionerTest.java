@@ -1,0 +1,49 @@
+package dev.newsflow.clients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.events.PipelineTopics;
+import dev.newsflow.testkit.KafkaBroker;
+import dev.newsflow.testkit.RealKafkaExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(RealKafkaExtension.class)
+class TopicProvisionerTest {
+
+    @Test
+    void shouldCreateThePipelineTopicsWithLeadersAndACompactedChangelog(KafkaBroker broker) throws Exception {
+        PipelineTopics names = PipelineTopics.withSuffix(KafkaBroker.uniqueName("t"));
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers());
+
+        TopicProvisioner.ensureTopics(settings, TopicLayout.defaults(names), Duration.ofSeconds(60));
+        TopicProvisioner.ensureTopics(settings, TopicLayout.defaults(names), Duration.ofSeconds(60));
+
+        try (Admin admin = Admin.create(settings.admin())) {
+            Map<String, TopicDescription> topics = admin.describeTopics(List.of(names.raw(), names.enriched(),
+                    names.dedupeIndex())).allTopicNames().get(30, TimeUnit.SECONDS);
+            assertThat(topics.get(names.raw()).partitions()).hasSize(1);
+            assertThat(topics.get(names.enriched()).partitions()).hasSize(TopicLayout.DEFAULT_PARTITIONS)
+                    .allSatisfy(p -> assertThat(p.leader()).isNotNull());
+            var resource = new ConfigResource(ConfigResource.Type.TOPIC, names.dedupeIndex());
+            var config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+        }
+    }
+
+    @Test
+    void shouldHideSecretsWhenPrinted() {
+        KafkaSettings settings = KafkaSettings.load("localhost:1", null);
+        assertThat(settings.toString()).contains("localhost:1");
+        assertThat(KafkaSettings.isSecret("sasl.jaas.config")).isTrue();
+        assertThat(KafkaSettings.isSecret("ssl.truststore.password")).isTrue();
+        assertThat(KafkaSettings.isSecret("security.protocol")).isFalse();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.newsflow.producer;
+
+import dev.newsflow.events.Article;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Reads paths and publishes every article found, reporting each input that fails without stopping at it.
+ * Sends are asynchronous and batched by the Kafka producer; {@link #publish} returns once every send is
+ * acknowledged or has failed. Not thread-safe.
+ */
+public final class ArticleProducer {
+    private final ArticleFiles files;
+    private final ArticlePublisher publisher;
+
+    public ArticleProducer(ArticleFiles files, ArticlePublisher publisher) {
+        this.files = Objects.requireNonNull(files, "files");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+    }
+
+    /**
+     * Publishes everything under {@code paths}.
+     *
+     * @param onFailure told of each failure as it happens ({@code location: reason}), for the user's console
+     */
+    public PublishSummary publish(List<Path> paths, Consumer<String> onFailure) {
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        Consumer<String> fail = message -> {
+            failures.add(message);
+            onFailure.accept(message);
+        };
+        AtomicInteger published = new AtomicInteger();
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        int filesRead = 0;
+        for (Path path : paths) {
+            filesRead += files.read(path, item -> {
+                if (item instanceof SourceItem.Parsed parsed) {
+                    sends.add(send(parsed.article(), published, fail));
+                } else if (item instanceof SourceItem.Failed failed) {
+                    fail.accept(failed.message());
+                }
+            });
+        }
+        publisher.flush();
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        return new PublishSummary(filesRead, published.get(), failures);
+    }
+
+    private CompletableFuture<?> send(Article article, AtomicInteger published, Consumer<String> fail) {
+        return publisher.publish(article).handle((metadata, error) -> {
+            if (error == null) {
+                published.incrementAndGet();
+            } else {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                fail.accept(article.origin() + ": not published: " + cause.getMessage());
+            }
+            return null;
+        });
+    }
+}
