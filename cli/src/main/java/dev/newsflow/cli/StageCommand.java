@@ -1,0 +1,65 @@
+package dev.newsflow.cli;
+
+import dev.newsflow.clients.TopicLayout;
+import dev.newsflow.clients.TopicProvisioner;
+import dev.newsflow.consumer.runtime.StageRunner;
+import dev.newsflow.storage.ArticleStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * Runs one stage as its own process until SIGTERM or Ctrl-C, which finishes and commits the batch in
+ * progress. Several processes of one stage share the work through their consumer group.
+ */
+abstract class StageCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    StageOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        var context = new Stages.Context(kafka.settings("localhost:9092"), kafka.topics(), options, new SimpleMeterRegistry());
+        TopicProvisioner.ensureTopics(context.kafka(), TopicLayout.defaults(context.topics()), Duration.ofSeconds(60));
+        try (Resources resources = new Resources()) {
+            StageRunner runner = resources.add(build(context, resources));
+            Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "newsflow-shutdown"));
+            runner.run();
+            return runner.failure() == null ? 0 : 1;
+        }
+    }
+
+    abstract StageRunner build(Stages.Context context, Resources resources);
+
+    @Command(name = "dedupe", mixinStandardHelpOptions = true,
+            description = "Run the dedupe stage: news.articles.raw -> news.articles.unique | news.articles.duplicates.")
+    static final class Dedupe extends StageCommand {
+        @Override
+        StageRunner build(Stages.Context context, Resources resources) {
+            return Stages.dedupe(context);
+        }
+    }
+
+    @Command(name = "enrich", mixinStandardHelpOptions = true,
+            description = "Run the enrich stage: news.articles.unique -> news.articles.enriched.")
+    static final class Enrich extends StageCommand {
+        @Override
+        StageRunner build(Stages.Context context, Resources resources) {
+            return Stages.enrich(context);
+        }
+    }
+
+    @Command(name = "store", mixinStandardHelpOptions = true,
+            description = "Run the store stage: news.articles.enriched + news.articles.duplicates -> database.")
+    static final class Store extends StageCommand {
+        @Override
+        StageRunner build(Stages.Context context, Resources resources) {
+            ArticleStore store = resources.add(ArticleStore.open(options.jdbcUrl()));
+            return Stages.store(context, store);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.newsflow.consumer.enrich;
+
+import dev.newsflow.consumer.runtime.InputRecord;
+import dev.newsflow.consumer.runtime.Outputs;
+import dev.newsflow.consumer.runtime.TransformStage;
+import dev.newsflow.enrich.Enricher;
+import dev.newsflow.events.Article;
+import dev.newsflow.events.EnrichedArticle;
+import dev.newsflow.events.EventType;
+import dev.newsflow.events.PipelineTopics;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * {@code unique -> enriched}: language, entities, countries, keywords, summary. Stateless, so instances scale
+ * out with the partitions of {@code unique}; the models are loaded once per process and shared.
+ */
+public final class EnrichStage implements TransformStage {
+    private final PipelineTopics topics;
+    private final Enricher enricher;
+
+    public EnrichStage(PipelineTopics topics, Enricher enricher) {
+        this.topics = Objects.requireNonNull(topics, "topics");
+        this.enricher = Objects.requireNonNull(enricher, "enricher");
+    }
+
+    @Override
+    public String name() {
+        return "enrich";
+    }
+
+    @Override
+    public Map<String, Class<?>> inputs() {
+        return Map.of(topics.unique(), Article.class);
+    }
+
+    @Override
+    public List<ProducerRecord<String, byte[]>> transform(InputRecord<?> input) {
+        Article article = (Article) input.event();
+        EnrichedArticle enriched = new EnrichedArticle(article, enricher.enrich(article), Instant.now());
+        return List.of(Outputs.derived(topics.enriched(), EventType.ENRICHED, article.id(), enriched, input));
+    }
+}

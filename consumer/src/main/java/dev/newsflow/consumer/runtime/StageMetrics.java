@@ -1,0 +1,66 @@
+package dev.newsflow.consumer.runtime;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The meters of one stage, counted only once the work is committed: records processed and dead-lettered,
+ * and the time a batch takes from poll to commit. Thread-safe.
+ */
+public final class StageMetrics {
+    private final Counter processed;
+    private final Counter deadLettered;
+    private final Counter retries;
+    private final Timer batches;
+    private final MeterRegistry registry;
+    private final String stage;
+    private final java.util.Map<String, Counter> outputs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public StageMetrics(MeterRegistry registry, String stage) {
+        this.registry = registry;
+        this.stage = stage;
+        processed = Counter.builder("newsflow.stage.records").tag("stage", stage).tag("outcome", "processed")
+                .description("Records a stage processed and committed").register(registry);
+        deadLettered = Counter.builder("newsflow.stage.records").tag("stage", stage).tag("outcome", "dead_lettered")
+                .description("Records a stage sent to the dead-letter topic").register(registry);
+        retries = Counter.builder("newsflow.stage.retries").tag("stage", stage)
+                .description("Batches retried after a transient failure").register(registry);
+        batches = Timer.builder("newsflow.stage.batch").tag("stage", stage)
+                .description("Time from poll to commit of one batch").register(registry);
+    }
+
+    void committed(int processedRecords, int deadLetters, long nanos) {
+        processed.increment(processedRecords);
+        deadLettered.increment(deadLetters);
+        batches.record(java.time.Duration.ofNanos(nanos));
+    }
+
+    void produced(java.util.Map<String, Integer> recordsByTopic) {
+        recordsByTopic.forEach((topic, count) -> output(topic).increment(count));
+    }
+
+    private Counter output(String topic) {
+        return outputs.computeIfAbsent(topic, t -> Counter.builder("newsflow.stage.outputs").tag("stage", stage)
+                .tag("topic", t).description("Records a stage produced to a topic, counted once committed")
+                .register(registry));
+    }
+
+    /** Records produced to {@code topic} and committed since start. */
+    public long produced(String topic) {
+        return (long) output(topic).count();
+    }
+
+    void retried() {
+        retries.increment();
+    }
+
+    /** Records processed and committed since start (dead letters not included). */
+    public long processed() {
+        return (long) processed.count();
+    }
+
+    public long deadLettered() {
+        return (long) deadLettered.count();
+    }
+}

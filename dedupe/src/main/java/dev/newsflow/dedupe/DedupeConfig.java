@@ -1,0 +1,167 @@
+package dev.newsflow.dedupe;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Settings of the duplicate detector, validated on construction. Immutable and thread-safe.
+ *
+ * <p>Every setting has a key, a type, a default and a doc line ({@link #KEYS}); {@link #fromMap(Map)} reads
+ * them from flags, environment or a properties file after the caller has merged those. An invalid value
+ * throws {@link DedupeConfigException} naming the key.
+ *
+ * <p>LSH banding: with {@code b} bands of {@code r = hashes / b} rows, two articles of Jaccard similarity
+ * {@code s} become candidates with probability {@code 1 - (1 - s^r)^b}; the similarity at which that
+ * probability is one half is about {@code (1/b)^(1/r)} ({@link #lshThreshold()}). The defaults (128 hashes,
+ * 32 bands of 4 rows) put it at 0.42, below the Jaccard threshold 0.5, so confirmed pairs are rarely missed.
+ *
+ * @param shingleSize            words per shingle ({@value #SHINGLE_SIZE})
+ * @param hashes                 MinHash signature length ({@value #HASHES})
+ * @param bands                  LSH bands; must divide {@code hashes} ({@value #BANDS})
+ * @param jaccardThreshold       estimated Jaccard at or above which a candidate is a near duplicate
+ *                               ({@value #JACCARD_THRESHOLD})
+ * @param containmentThreshold   estimated containment (shared shingles over the smaller set) at or above which
+ *                               a trimmed or extended copy is a near duplicate ({@value #CONTAINMENT_THRESHOLD})
+ * @param containmentMinShingles the smaller text needs at least this many shingles before containment
+ *                               counts, so a one-line post is not "contained" in every long story
+ *                               ({@value #CONTAINMENT_MIN_SHINGLES})
+ * @param window                 how long an indexed article stays comparable, measured on its first-seen
+ *                               time ({@value #WINDOW})
+ */
+public record DedupeConfig(
+        int shingleSize,
+        int hashes,
+        int bands,
+        double jaccardThreshold,
+        double containmentThreshold,
+        int containmentMinShingles,
+        Duration window) {
+
+    public static final String SHINGLE_SIZE = "dedupe.shingle.size";
+    public static final String HASHES = "dedupe.minhash.hashes";
+    public static final String BANDS = "dedupe.lsh.bands";
+    public static final String JACCARD_THRESHOLD = "dedupe.threshold.jaccard";
+    public static final String CONTAINMENT_THRESHOLD = "dedupe.threshold.containment";
+    public static final String CONTAINMENT_MIN_SHINGLES = "dedupe.containment.min.shingles";
+    public static final String WINDOW = "dedupe.window";
+
+    /** One documented setting: its key, default (as text) and meaning. */
+    public record Key(String name, String defaultValue, String doc) {}
+
+    /** All settings with their defaults, in the order a help text should list them. */
+    public static final List<Key> KEYS = List.of(
+            new Key(SHINGLE_SIZE, "3", "words per shingle (1..8)"),
+            new Key(HASHES, "128", "MinHash signature length, one byte kept per hash (8..1024)"),
+            new Key(BANDS, "32", "LSH bands; must divide " + HASHES + "; rows = hashes / bands"),
+            new Key(JACCARD_THRESHOLD, "0.5", "estimated Jaccard that confirms a near duplicate (0..1]"),
+            new Key(CONTAINMENT_THRESHOLD, "0.8",
+                    "estimated containment (shared / smaller set) that confirms a trimmed or extended copy (0..1]"),
+            new Key(CONTAINMENT_MIN_SHINGLES, "20",
+                    "shingles the smaller text needs before containment counts (>= 1)"),
+            new Key(WINDOW, "PT72H", "ISO-8601 duration an article stays comparable after it was first seen"));
+
+    private static final Set<String> KNOWN = Set.copyOf(KEYS.stream().map(Key::name).toList());
+
+    public DedupeConfig {
+        requireRange(SHINGLE_SIZE, shingleSize, 1, 8);
+        requireRange(HASHES, hashes, 8, 1024);
+        requireRange(BANDS, bands, 1, hashes);
+        if (hashes % bands != 0) {
+            throw new DedupeConfigException(BANDS, "must divide " + HASHES + " (" + hashes + "), was " + bands);
+        }
+        if (hashes / bands > 8) {
+            // rows are packed 4 bytes per int; more than 8 rows per band would need a wider band key
+            throw new DedupeConfigException(BANDS, "gives " + hashes / bands + " rows per band; at most 8 allowed");
+        }
+        requireFraction(JACCARD_THRESHOLD, jaccardThreshold);
+        requireFraction(CONTAINMENT_THRESHOLD, containmentThreshold);
+        requireRange(CONTAINMENT_MIN_SHINGLES, containmentMinShingles, 1, Integer.MAX_VALUE);
+        if (window == null || window.isNegative() || window.isZero()) {
+            throw new DedupeConfigException(WINDOW, "must be a positive duration, was " + window);
+        }
+    }
+
+    /** The documented defaults. */
+    public static DedupeConfig defaults() {
+        return fromMap(Map.of());
+    }
+
+    /**
+     * Reads settings from a map of key to value (values as text or of the right type); missing keys take
+     * their default. Keys starting with {@code dedupe.} that this class does not know are rejected, so a typo
+     * is not silently ignored; other keys are left for other components.
+     *
+     * @throws DedupeConfigException naming the first key whose value is invalid
+     */
+    public static DedupeConfig fromMap(Map<String, ?> values) {
+        Set<String> unknown = new TreeSet<>();
+        for (String key : values.keySet()) {
+            if (key.startsWith("dedupe.") && !KNOWN.contains(key)) {
+                unknown.add(key);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            String first = unknown.iterator().next();
+            throw new DedupeConfigException(first, "unknown key; known keys are " + new TreeSet<>(KNOWN));
+        }
+        return new DedupeConfig(
+                read(values, SHINGLE_SIZE, Integer::parseInt),
+                read(values, HASHES, Integer::parseInt),
+                read(values, BANDS, Integer::parseInt),
+                read(values, JACCARD_THRESHOLD, Double::parseDouble),
+                read(values, CONTAINMENT_THRESHOLD, Double::parseDouble),
+                read(values, CONTAINMENT_MIN_SHINGLES, Integer::parseInt),
+                read(values, WINDOW, Duration::parse));
+    }
+
+    /** Rows per LSH band: {@code hashes / bands}. */
+    public int rows() {
+        return hashes / bands;
+    }
+
+    /** The Jaccard similarity at which a pair becomes an LSH candidate with probability about 1/2. */
+    public double lshThreshold() {
+        return Math.pow(1.0 / bands, 1.0 / rows());
+    }
+
+    /** Probability that a pair of Jaccard similarity {@code s} shares at least one LSH band. */
+    public double candidateProbability(double s) {
+        return 1.0 - Math.pow(1.0 - Math.pow(s, rows()), bands);
+    }
+
+    public DedupeConfig withWindow(Duration newWindow) {
+        return new DedupeConfig(shingleSize, hashes, bands, jaccardThreshold, containmentThreshold,
+                containmentMinShingles, newWindow);
+    }
+
+    private static <T> T read(Map<String, ?> values, String key, Function<String, T> parse) {
+        Object raw = values.get(key);
+        String text = raw == null ? defaultOf(key) : raw.toString().trim();
+        try {
+            return parse.apply(text);
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new DedupeConfigException(key, "cannot parse '" + text + "' (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String defaultOf(String key) {
+        return KEYS.stream().filter(k -> k.name().equals(key)).findFirst().orElseThrow().defaultValue();
+    }
+
+    private static void requireRange(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new DedupeConfigException(key, "must be within " + min + ".." + max + ", was " + value);
+        }
+    }
+
+    private static void requireFraction(String key, double value) {
+        if (!(value > 0.0 && value <= 1.0)) {
+            throw new DedupeConfigException(key, "must be within (0, 1], was " + value);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.newsflow.enrich;
+
+import dev.newsflow.enrich.text.Sentence;
+import dev.newsflow.enrich.text.SentenceSplitter;
+import dev.newsflow.enrich.text.Token;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One analysed field of an article (title or body): its text, sentences and tokens, computed once, and the
+ * token forms the recognizer sees (after script normalization; same count and order as the tokens).
+ * Confined to the thread that enriches the article.
+ */
+public final class Field {
+
+    private final String name;
+    private final String text;
+    private final List<Sentence> sentences;
+    private final List<List<String>> normalized;
+
+    Field(String name, String text, SentenceSplitter splitter) {
+        this.name = name;
+        this.text = text;
+        this.sentences = splitter.split(text);
+        this.normalized = new ArrayList<>(sentences.size());
+        for (Sentence sentence : sentences) {
+            normalized.add(sentence.tokens().stream().map(Token::text).toList());
+        }
+    }
+
+    /** {@code "title"} or {@code "body"}, as in {@link dev.newsflow.events.EntityMention#field()}. */
+    public String name() {
+        return name;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public List<Sentence> sentences() {
+        return sentences;
+    }
+
+    /** The normalized token forms of sentence {@code index}. */
+    public List<String> normalizedTokens(int index) {
+        return normalized.get(index);
+    }
+
+    /** Replaces the normalized forms of a sentence; the list must have one form per token. */
+    public void setNormalizedTokens(int index, List<String> forms) {
+        if (forms.size() != sentences.get(index).tokens().size()) {
+            throw new IllegalArgumentException("normalized forms must match the " + sentences.get(index).tokens().size()
+                    + " tokens of sentence " + index + ", were " + forms.size());
+        }
+        normalized.set(index, List.copyOf(forms));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.newsflow.storage;
+
+import dev.newsflow.events.EntityType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The aggregates of {@link ArticleStats}, each one GROUP BY. Not thread-safe: one per call. */
+final class StatsQuery {
+    private static final long HOUR_MS = 3_600_000L;
+
+    private final Connection connection;
+    private final SqlDialect dialect;
+
+    StatsQuery(Connection connection, SqlDialect dialect) {
+        this.connection = connection;
+        this.dialect = dialect;
+    }
+
+    ArticleStats run(int top, int hours) throws SQLException {
+        return new ArticleStats(
+                single("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NULL"),
+                single("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+                counts("SELECT language, COUNT(*) AS n FROM articles WHERE duplicate_of IS NULL"
+                        + " AND language IS NOT NULL GROUP BY language", top, List.of()),
+                counts("SELECT c.country, COUNT(*) AS n FROM article_countries c JOIN articles a ON a.id = c.article_id"
+                        + " WHERE a.duplicate_of IS NULL GROUP BY c.country", top, List.of()),
+                counts("SELECT source, COUNT(*) AS n FROM articles WHERE duplicate_of IS NULL"
+                        + " AND source IS NOT NULL GROUP BY source", top, List.of()),
+                entities(EntityType.PERSON, top),
+                entities(EntityType.ORGANIZATION, top),
+                entities(EntityType.LOCATION, top),
+                perHour(hours));
+    }
+
+    private List<ArticleStats.Count> entities(EntityType type, int top) throws SQLException {
+        return counts("SELECT e.entity_text, COUNT(*) AS n FROM article_entities e"
+                + " JOIN articles a ON a.id = e.article_id"
+                + " WHERE e.entity_type = ? AND a.duplicate_of IS NULL GROUP BY e.entity_text", top,
+                List.of(type.name()));
+    }
+
+    /** The largest groups first, ties by key in code-point order, at most {@code top}. */
+    private List<ArticleStats.Count> counts(String groupBy, int top, List<Object> parameters) throws SQLException {
+        String key = groupBy.substring("SELECT ".length(), groupBy.indexOf(','));
+        String sql = groupBy + " ORDER BY n DESC, " + dialect.codePointOrder(key) + " LIMIT ?";
+        List<Object> all = new ArrayList<>(parameters);
+        all.add(top);
+        List<ArticleStats.Count> counts = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            ArticleReader.bind(statement, all);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    counts.add(new ArticleStats.Count(result.getString(1), result.getLong(2)));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private List<ArticleStats.HourCount> perHour(int hours) throws SQLException {
+        List<ArticleStats.HourCount> counts = new ArrayList<>();
+        // integer division in both databases: BIGINT / integer truncates
+        String sql = "SELECT sort_ms / " + HOUR_MS + " AS hour, COUNT(*) FROM articles WHERE duplicate_of IS NULL"
+                + " GROUP BY sort_ms / " + HOUR_MS + " ORDER BY hour DESC LIMIT ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            ArticleReader.bind(statement, List.of(hours));
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    counts.add(new ArticleStats.HourCount(
+                            Instant.ofEpochMilli(result.getLong(1) * HOUR_MS).toString(), result.getLong(2)));
+                }
+            }
+        }
+        Collections.reverse(counts);
+        return counts;
+    }
+
+    private long single(String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}

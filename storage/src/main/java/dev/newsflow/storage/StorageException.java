@@ -1,0 +1,14 @@
+package dev.newsflow.storage;
+
+/** A database operation of the article store failed; the message names the operation and the database. */
+public final class StorageException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public StorageException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public StorageException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,314 @@
+package dev.newsflow.storage;
+
+import static dev.newsflow.storage.TestArticles.article;
+import static dev.newsflow.storage.TestArticles.duplicate;
+import static dev.newsflow.storage.TestArticles.enriched;
+import static dev.newsflow.storage.TestArticles.organization;
+import static dev.newsflow.storage.TestArticles.person;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.newsflow.events.Article;
+import dev.newsflow.events.EnrichedArticle;
+import dev.newsflow.events.EntityCount;
+import dev.newsflow.events.EntityType;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every database behind {@link ArticleStore} must show. Subclasses only say how to open a
+ * fresh, empty store; the assertions are the same for SQLite and PostgreSQL.
+ */
+abstract class ArticleStoreContract {
+    static final String GROUP = "newsflow-store";
+    static final OffsetDateTime TASHKENT_MORNING = OffsetDateTime.of(2022, 10, 27, 9, 12, 0, 0, ZoneOffset.ofHours(5));
+
+    ArticleStore store;
+
+    /** A new store over an empty database. */
+    abstract ArticleStore openFreshStore() throws Exception;
+
+    @BeforeEach
+    void openStore() throws Exception {
+        store = openFreshStore();
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @Test
+    void shouldReadBackEveryFieldOfAnEnrichedArticle() {
+        Article article = article("uza-1", "Mirziyoyev meets World Bank delegation",
+                "President Shavkat Mirziyoyev received the delegation.\n\nCotton was discussed.", TASHKENT_MORNING);
+        EnrichedArticle event = enriched(article, "en", List.of("UZ", "US"),
+                List.of(person("Mirziyoyev", 2), organization("World Bank", 1)));
+
+        store.write(GROUP, List.of(event), List.of(new PartitionOffset("news.articles.enriched", 0, 1)));
+
+        StoredArticle stored = store.findArticle("uza-1").orElseThrow();
+        assertThat(stored.title()).isEqualTo(article.title());
+        assertThat(stored.body()).isEqualTo(article.body());
+        assertThat(stored.author()).isEqualTo("Staff");
+        assertThat(stored.source()).isEqualTo("UzA");
+        assertThat(stored.publishedAt()).isEqualTo("2022-10-27T09:12+05:00");
+        assertThat(stored.url()).isEqualTo(article.url());
+        assertThat(stored.language()).isEqualTo("en");
+        assertThat(stored.script()).isEqualTo("Latn");
+        assertThat(stored.languageConfidence()).isEqualTo(0.97);
+        assertThat(stored.summary()).isEqualTo(event.enrichment().summary());
+        assertThat(stored.wordCount()).isEqualTo(42);
+        assertThat(stored.readingTimeSeconds()).isEqualTo(13);
+        assertThat(stored.enrichedAt()).isEqualTo("2022-10-27T05:00:00Z");
+        assertThat(stored.duplicateOf()).isNull();
+        assertThat(stored.duplicateCount()).isZero();
+        assertThat(stored.countries()).containsExactlyInAnyOrder("UZ", "US");
+        assertThat(stored.entities()).containsExactly(person("Mirziyoyev", 2), organization("World Bank", 1));
+        assertThat(stored.mentions()).isEqualTo(event.enrichment().mentions());
+        assertThat(stored.keywords()).containsExactly("cotton", "harvest");
+    }
+
+    @Test
+    void shouldNotDoubleRowsWhenTheSameBatchIsReplayed() {
+        Article first = article("uza-1", "Cotton harvest completed", "The harvest is over.", TASHKENT_MORNING);
+        Article second = article("uza-2", "Cotton harvest completed again", "The harvest is over.", TASHKENT_MORNING);
+        List<Object> batch = List.of(enriched(first, "en", List.of("UZ"), List.of(person("Karimov", 1))),
+                duplicate(second, "uza-1", 0.93));
+        List<PartitionOffset> offsets = List.of(new PartitionOffset("news.articles.enriched", 0, 5));
+
+        store.write(GROUP, batch, offsets);
+        store.write(GROUP, batch, offsets);
+
+        assertThat(store.countArticles()).isEqualTo(2);
+        StoredArticle original = store.findArticle("uza-1").orElseThrow();
+        assertThat(original.duplicateCount()).isEqualTo(1);
+        assertThat(original.entities()).containsExactly(person("Karimov", 1));
+        assertThat(original.countries()).containsExactly("UZ");
+        assertThat(original.mentions()).isEmpty();
+    }
+
+    @Test
+    void shouldLinkDuplicatesToTheirOriginalAndCountRepublications() {
+        Article original = article("uza-1", "New metro line opens in Tashkent", "Ten stations.", TASHKENT_MORNING);
+        store.write(GROUP, List.of(enriched(original, "en", List.of("UZ"), List.of())), List.of());
+        store.write(GROUP, List.of(
+                duplicate(article("kun-7", "New metro line opens in Tashkent", "Ten stations.", TASHKENT_MORNING),
+                        "uza-1", 1.0),
+                duplicate(article("gazeta-3", "New metro line opened in Tashkent", "Ten new stations.",
+                        TASHKENT_MORNING.plusHours(1)), "uza-1", 0.88)), List.of());
+
+        assertThat(store.findArticle("uza-1").orElseThrow().duplicateCount()).isEqualTo(2);
+        StoredArticle near = store.findArticle("gazeta-3").orElseThrow();
+        assertThat(near.duplicateOf()).isEqualTo("uza-1");
+        assertThat(near.similarity()).isEqualTo(0.88);
+        assertThat(near.duplicateMethod()).isEqualTo("NEAR");
+        assertThat(near.detectedAt()).isEqualTo("2022-10-27T06:00:00Z");
+        assertThat(near.language()).as("declared language while not enriched").isEqualTo("en");
+        assertThat(near.entities()).isEmpty();
+        assertThat(store.findArticle("kun-7").orElseThrow().duplicateMethod()).isEqualTo("EXACT");
+    }
+
+    @Test
+    void shouldStoreADuplicateThatArrivesBeforeItsOriginal() {
+        store.write(GROUP, List.of(duplicate(article("kun-7", "Budget adopted", "Text.", TASHKENT_MORNING),
+                "uza-1", 0.95)), List.of());
+        store.write(GROUP, List.of(enriched(article("uza-1", "Budget adopted", "Text!", TASHKENT_MORNING),
+                "en", List.of(), List.of())), List.of());
+
+        assertThat(store.findArticle("uza-1").orElseThrow().duplicateCount()).isEqualTo(1);
+        assertThat(store.countArticles()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldNotTurnAnOriginalIntoItsOwnDuplicateOnAResend() {
+        Article article = article("uza-1", "Budget adopted", "Text.", TASHKENT_MORNING);
+        store.write(GROUP, List.of(enriched(article, "uz", List.of("UZ"), List.of())), List.of());
+        store.write(GROUP, List.of(duplicate(article, "uza-1", 1.0)), List.of());
+
+        StoredArticle stored = store.findArticle("uza-1").orElseThrow();
+        assertThat(stored.duplicateOf()).isNull();
+        assertThat(stored.duplicateCount()).isZero();
+        assertThat(stored.language()).isEqualTo("uz");
+        assertThat(stored.countries()).containsExactly("UZ");
+    }
+
+    @Test
+    void shouldUpsertEnrichmentOverAnEarlierDuplicateRowOfTheSameId() {
+        Article copy = article("kun-7", "Budget adopted", "Text.", TASHKENT_MORNING);
+        store.write(GROUP, List.of(duplicate(copy, "uza-1", 0.9)), List.of());
+        store.write(GROUP, List.of(enriched(copy, "ru", List.of("KZ"), List.of(person("Tokayev", 3)))), List.of());
+
+        StoredArticle stored = store.findArticle("kun-7").orElseThrow();
+        assertThat(stored.language()).isEqualTo("ru");
+        assertThat(stored.entities()).containsExactly(person("Tokayev", 3));
+        assertThat(stored.duplicateOf()).as("the link stays").isEqualTo("uza-1");
+        assertThat(store.countArticles()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReplaceEntitiesAndCountriesWhenAnArticleIsEnrichedAgain() {
+        Article article = article("uza-1", "Talks in Astana", "Text.", TASHKENT_MORNING);
+        store.write(GROUP, List.of(enriched(article, "en", List.of("KZ", "UZ"),
+                List.of(person("Tokayev", 1), organization("SCO", 2)))), List.of());
+        store.write(GROUP, List.of(enriched(article, "en", List.of("KZ"),
+                List.of(new EntityCount("Astana", EntityType.LOCATION, 1)))), List.of());
+
+        StoredArticle stored = store.findArticle("uza-1").orElseThrow();
+        assertThat(stored.countries()).containsExactly("KZ");
+        assertThat(stored.entities()).containsExactly(new EntityCount("Astana", EntityType.LOCATION, 1));
+    }
+
+    @Test
+    void shouldKeepTheLastEventOfAnIdWithinOneBatch() {
+        Article article = article("uza-1", "Talks in Astana", "Text.", TASHKENT_MORNING);
+        store.write(GROUP, List.of(enriched(article, "en", List.of("KZ"), List.of()),
+                enriched(article, "kk", List.of("UZ"), List.of())), List.of());
+
+        StoredArticle stored = store.findArticle("uza-1").orElseThrow();
+        assertThat(stored.language()).isEqualTo("kk");
+        assertThat(stored.countries()).containsExactly("UZ");
+    }
+
+    @Test
+    void shouldStoreAndUpdateNextOffsetsPerGroupAndTopic() {
+        assertThat(store.nextOffsets(GROUP, "news.articles.enriched")).isEmpty();
+
+        store.write(GROUP, List.of(), List.of(new PartitionOffset("news.articles.enriched", 0, 10),
+                new PartitionOffset("news.articles.enriched", 2, 7),
+                new PartitionOffset("news.articles.duplicates", 0, 3)));
+        store.write(GROUP, List.of(), List.of(new PartitionOffset("news.articles.enriched", 0, 25)));
+        store.write("other-group", List.of(), List.of(new PartitionOffset("news.articles.enriched", 0, 99)));
+
+        assertThat(store.nextOffsets(GROUP, "news.articles.enriched")).isEqualTo(Map.of(0, 25L, 2, 7L));
+        assertThat(store.nextOffsets(GROUP, "news.articles.duplicates")).isEqualTo(Map.of(0, 3L));
+        assertThat(store.nextOffsets("other-group", "news.articles.enriched")).isEqualTo(Map.of(0, 99L));
+    }
+
+    @Test
+    void shouldRejectABatchWithAForeignObjectAndStoreNothingOfIt() {
+        Article article = article("uza-1", "Talks in Astana", "Text.", TASHKENT_MORNING);
+        List<Object> batch = List.of(enriched(article, "en", List.of(), List.of()), "not an event");
+        List<PartitionOffset> offsets = List.of(new PartitionOffset("news.articles.enriched", 0, 2));
+
+        assertThatThrownBy(() -> store.write(GROUP, batch, offsets))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("events[1]")
+                .hasMessageContaining("java.lang.String");
+        assertThat(store.countArticles()).isZero();
+        assertThat(store.nextOffsets(GROUP, "news.articles.enriched")).isEmpty();
+    }
+
+    @Test
+    void shouldStoreAnArticleWithoutOptionalFields() {
+        Article bare = new Article("bare-1", "Только заголовок", "Тело статьи.", null, null, null, null, null, null);
+        store.write(GROUP, List.of(TestArticles.duplicate(bare, "uza-1", 0.91)), List.of());
+
+        StoredArticle stored = store.findArticle("bare-1").orElseThrow();
+        assertThat(stored.title()).isEqualTo("Только заголовок");
+        assertThat(stored.publishedAt()).isNull();
+        assertThat(stored.source()).isNull();
+        assertThat(stored.language()).isNull();
+        assertThat(store.findArticle("missing")).isEmpty();
+    }
+
+    /** Eight originals an hour apart (newest: index 7), two duplicates, in three languages. */
+    private void storeCorpus() {
+        List<Object> events = new java.util.ArrayList<>();
+        String[] languages = {"en", "ru", "uz", "en", "ru", "uz", "en", "kk"};
+        for (int i = 0; i < 8; i++) {
+            Article article = article("a-" + i, "Harvest report number " + i + (i % 2 == 0 ? " cotton" : " wheat"),
+                    "Farmers in region " + i + " reported the harvest.", TASHKENT_MORNING.plusHours(i));
+            events.add(enriched(article, languages[i], i % 3 == 0 ? List.of("UZ", "KZ") : List.of("UZ"),
+                    i < 3 ? List.of(person("Mirziyoyev", 1), organization("UzA", 1)) : List.of(person("Tokayev", 2))));
+        }
+        events.add(duplicate(article("d-1", "Harvest report number 7 kk cotton", "Copy.", TASHKENT_MORNING.plusHours(9)),
+                "a-7", 0.9));
+        events.add(duplicate(article("d-2", "Harvest report copy", "Copy.", TASHKENT_MORNING.plusHours(10)),
+                "a-7", 1.0));
+        store.write(GROUP, events, List.of());
+    }
+
+    private static List<String> ids(ArticlePage page) {
+        return page.articles().stream().map(StoredArticle::id).toList();
+    }
+
+    @Test
+    void shouldListOriginalsNewestFirstAcrossPagesWithoutGapsOrRepeats() {
+        storeCorpus();
+
+        ArticlePage first = store.search(ArticleQuery.latest().withLimit(3));
+        ArticlePage second = store.search(ArticleQuery.latest().withLimit(3).withCursor(first.nextCursor()));
+        ArticlePage third = store.search(ArticleQuery.latest().withLimit(3).withCursor(second.nextCursor()));
+
+        assertThat(ids(first)).containsExactly("a-7", "a-6", "a-5");
+        assertThat(ids(second)).containsExactly("a-4", "a-3", "a-2");
+        assertThat(ids(third)).containsExactly("a-1", "a-0");
+        assertThat(third.nextCursor()).isNull();
+        assertThat(first.articles().get(0).duplicateCount()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldListDuplicatesOnlyWhenAsked() {
+        storeCorpus();
+        ArticleQuery all = new ArticleQuery(null, null, null, null, null, null, null, true, null, 100);
+
+        assertThat(ids(store.search(all))).hasSize(10).startsWith("d-2", "d-1", "a-7");
+        assertThat(store.findDuplicates("a-7")).extracting(StoredArticle::id).containsExactly("d-1", "d-2");
+        assertThat(store.findDuplicates("a-1")).isEmpty();
+    }
+
+    @Test
+    void shouldFindArticlesByFullTextAndFilters() {
+        storeCorpus();
+
+        assertThat(ids(store.search(ArticleQuery.latest().withText("cotton"))))
+                .containsExactly("a-6", "a-4", "a-2", "a-0");
+        assertThat(ids(store.search(ArticleQuery.latest().withText("WHEAT region 3")))).containsExactly("a-3");
+        assertThat(ids(store.search(ArticleQuery.latest().withText("\"cotton\" OR NEAR(")))).as("syntax is inert")
+                .isEmpty();
+        assertThat(ids(store.search(new ArticleQuery(null, "ru", null, null, null, null, null, false, null, 20))))
+                .containsExactly("a-4", "a-1");
+        assertThat(ids(store.search(new ArticleQuery(null, null, "KZ", null, null, null, null, false, null, 20))))
+                .containsExactly("a-6", "a-3", "a-0");
+        assertThat(ids(store.search(new ArticleQuery(null, null, null, "Mirziyoyev", "UzA", null, null, false,
+                null, 20)))).containsExactly("a-2", "a-1", "a-0");
+        assertThat(ids(store.search(new ArticleQuery("harvest", null, null, null, null,
+                TASHKENT_MORNING.plusHours(2).toInstant(), TASHKENT_MORNING.plusHours(4).toInstant(), false, null, 20))))
+                .containsExactly("a-3", "a-2");
+    }
+
+    @Test
+    void shouldRejectAFullTextQueryWithoutWords() {
+        assertThatThrownBy(() -> store.search(ArticleQuery.latest().withText("!!! ***")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("q ");
+    }
+
+    @Test
+    void shouldCountOriginalsByLanguageCountryEntityAndHour() {
+        storeCorpus();
+
+        ArticleStats stats = store.stats(10, 48);
+
+        assertThat(stats.originals()).isEqualTo(8);
+        assertThat(stats.duplicates()).isEqualTo(2);
+        assertThat(stats.byLanguage()).containsExactly(new ArticleStats.Count("en", 3), new ArticleStats.Count("ru", 2),
+                new ArticleStats.Count("uz", 2), new ArticleStats.Count("kk", 1));
+        assertThat(stats.byCountry()).containsExactly(new ArticleStats.Count("UZ", 8), new ArticleStats.Count("KZ", 3));
+        assertThat(stats.bySource()).containsExactly(new ArticleStats.Count("UzA", 8));
+        assertThat(stats.topPeople()).containsExactly(new ArticleStats.Count("Tokayev", 5),
+                new ArticleStats.Count("Mirziyoyev", 3));
+        assertThat(stats.topOrganizations()).containsExactly(new ArticleStats.Count("UzA", 3));
+        assertThat(stats.perHour()).hasSize(8).allMatch(h -> h.count() == 1);
+        assertThat(stats.perHour().get(0).hour()).isEqualTo("2022-10-27T04:00:00Z");
+        assertThat(store.stats(1, 2).perHour()).extracting(ArticleStats.HourCount::hour)
+                .containsExactly("2022-10-27T10:00:00Z", "2022-10-27T11:00:00Z");
+    }
+}
