@@ -8,13 +8,19 @@ import dev.newsflow.consumer.runtime.StageRunner;
 import dev.newsflow.consumer.store.StoreStage;
 import dev.newsflow.dedupe.DedupeConfig;
 import dev.newsflow.enrich.EnrichConfig;
+import dev.newsflow.enrich.Enricher;
 import dev.newsflow.enrich.Enrichers;
 import dev.newsflow.events.PipelineTopics;
 import dev.newsflow.storage.ArticleStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Small factories that build each stage and its runner from the options. */
 final class Stages {
+    /** Models load once per process (seconds and tens of MB each) and are shared: enrichers are thread-safe. */
+    private static final Map<EnrichConfig, Enricher> ENRICHERS = new ConcurrentHashMap<>();
+
     private Stages() {
     }
 
@@ -32,7 +38,7 @@ final class Stages {
 
     static StageRunner enrich(Context context) {
         EnrichConfig config = EnrichConfig.from(context.options().settings("enrich."));
-        return runner(context, new EnrichStage(context.topics(), Enrichers.create(config)));
+        return runner(context, new EnrichStage(context.topics(), ENRICHERS.computeIfAbsent(config, Enrichers::create)));
     }
 
     /** The store stage over {@code store}, which the caller owns and closes after the runner. */

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsflow.storage.ArticleStore;
 import dev.newsflow.testkit.KafkaBroker;
 import dev.newsflow.testkit.RealKafkaExtension;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,14 +21,14 @@ class RunCommandTest {
             "--data-dir", dir.toString(), "--topic-suffix", KafkaBroker.uniqueName("run"),
             "--pipeline-name", KafkaBroker.uniqueName("nf"), SEEDS.toString()};
 
-        Output first = run(args);
-        Output second = run(args);
+        CliRun first = CliRun.of(args);
+        CliRun second = CliRun.of(args);
 
-        assertThat(first.exitCode).isZero();
-        assertThat(first.stdout).contains("files read: 1, articles published: 1, failures: 0")
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.stdout()).contains("files read: 1, articles published: 1, failures: 0")
                 .contains("published: 1, unique: 1, duplicates: 0, enriched: 1, stored: 1, dead letters: 0, rows in database: 1");
-        assertThat(second.exitCode).isZero();
-        assertThat(second.stdout).contains("published: 1, unique: 0, duplicates: 1, enriched: 0, stored: 1, dead letters: 0, rows in database: 1");
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.stdout()).contains("published: 1, unique: 0, duplicates: 1, enriched: 0, stored: 1, dead letters: 0, rows in database: 1");
         try (ArticleStore store = ArticleStore.open("jdbc:sqlite:" + dir.resolve("newsflow.db"))) {
             assertThat(store.findArticle("51b25be97f64b557")).hasValueSatisfying(row -> {
                 assertThat(row.title()).isEqualTo("Samarkand hosts a meeting of ministers in charge of ICT of the OTS");
@@ -48,31 +45,12 @@ class RunCommandTest {
         Files.copy(SEEDS.resolve("000_51b25be97f64b557.txt"), dir.resolve("000_51b25be97f64b557.txt"));
         Files.writeString(dir.resolve("001_bad.txt"), "Headline\nyesterday\n\nBody.\n\nA B, UzA");
 
-        Output output = run("produce", "--bootstrap-servers", broker.bootstrapServers(),
+        CliRun output = CliRun.of("produce", "--bootstrap-servers", broker.bootstrapServers(),
                 "--topic-suffix", KafkaBroker.uniqueName("produce"), dir.toString());
 
-        assertThat(output.exitCode).isEqualTo(1);
-        assertThat(output.stdout).contains("files read: 2, articles published: 1, failures: 1");
-        assertThat(output.stderr).contains("error: " + dir.resolve("001_bad.txt")
+        assertThat(output.exitCode()).isEqualTo(1);
+        assertThat(output.stdout()).contains("files read: 2, articles published: 1, failures: 1");
+        assertThat(output.stderr()).contains("error: " + dir.resolve("001_bad.txt")
                 + ": line 2: expected a date line 'HH:MM / YYYY-MM-DD', found 'yesterday'");
-    }
-
-    private record Output(int exitCode, String stdout, String stderr) {
-    }
-
-    private static Output run(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Newsflow.commandLine().execute(args);
-            return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
     }
 }
