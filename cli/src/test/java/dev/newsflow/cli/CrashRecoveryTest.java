@@ -1,0 +1,270 @@
+package dev.newsflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.clients.KafkaSettings;
+import dev.newsflow.events.Article;
+import dev.newsflow.events.PipelineTopics;
+import dev.newsflow.producer.ArticlePublisher;
+import dev.newsflow.storage.ArticleStore;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The broker and each stage run as their own processes; while articles flow, random processes are killed with
+ * SIGKILL (the broker too) and restarted, as a supervisor would. Once everything is back, every article must
+ * be stored exactly once and every verdict given exactly once. Then SIGTERM must stop each stage within a few
+ * seconds.
+ *
+ * <p>CI runs a short variant. The soak variant runs longer and harder:
+ * {@code ./mvnw -pl cli verify -Dtest=CrashRecoveryTest -Dnewsflow.crash.articles=20000 -Dnewsflow.crash.kills=40}.
+ */
+class CrashRecoveryTest {
+    private static final String[] STAGES = {"dedupe", "enrich", "store"};
+    private static final int ARTICLES = Integer.getInteger("newsflow.crash.articles", 1_500);
+    private static final int RESENDS = ARTICLES / 10;
+    private static final int KILLS = Integer.getInteger("newsflow.crash.kills", 5);
+    private static final Duration CATCH_UP = Duration.ofSeconds(Integer.getInteger("newsflow.crash.catchup.seconds", 240));
+
+    @TempDir
+    Path dir;
+
+    private final Random random = new Random(Long.getLong("newsflow.crash.seed", System.nanoTime()));
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Integer> starts = new HashMap<>();
+    private int brokerPort;
+
+    @Test
+    void shouldStoreEveryArticleExactlyOnceThoughProcessesAreKilled() throws Exception {
+        brokerPort = freePort();
+        PipelineTopics topics = PipelineTopics.DEFAULT;
+        try {
+            start("broker");
+            awaitBroker();
+            for (String stage : STAGES) {
+                start(stage);
+            }
+            List<Article> articles = articles();
+            CompletableFuture<Integer> publishing = CompletableFuture.supplyAsync(() -> publish(articles));
+            int kills = 0;
+            while (kills < KILLS) {
+                // The fault schedule: random moments while articles flow.
+                Thread.sleep(1_000 + random.nextInt(3_000));
+                String victim = kills == KILLS / 2 ? "broker" : STAGES[random.nextInt(STAGES.length)];
+                processes.get(victim).destroyForcibly().waitFor();
+                kills++;
+                Thread.sleep(random.nextInt(1_500));
+                start(victim);
+                if (victim.equals("broker")) {
+                    awaitBroker();
+                }
+                restartExited();
+            }
+            int sent = publishing.get(5, TimeUnit.MINUTES);
+            long expectedRows = ARTICLES;
+
+            long stored = awaitStored(expectedRows);
+
+            Map<String, Integer> unique = keys(topics.unique());
+            Map<String, Integer> duplicates = keys(topics.duplicates());
+            Map<String, Integer> enriched = keys(topics.enriched());
+            long lost = expectedRows - stored;
+            long doubled = excess(unique) + excess(enriched) + Math.max(0, count(duplicates) - RESENDS);
+            String report = "articles sent: " + sent + " (" + ARTICLES + " distinct, " + RESENDS + " re-sent), stored: "
+                    + stored + ", lost: " + lost + ", doubled: " + doubled + ", kills made: " + kills
+                    + ", process starts: " + starts;
+            System.out.println("crash test: " + report);
+            Files.writeString(Path.of("target", "crash-recovery-report.txt"), report + System.lineSeparator());
+
+            assertThat(sent).isEqualTo(ARTICLES + RESENDS);
+            assertThat(lost).isZero();
+            assertThat(doubled).isZero();
+            assertThat(unique).hasSize(ARTICLES);
+            assertThat(enriched).hasSize(ARTICLES);
+            assertThat(count(duplicates)).isEqualTo(RESENDS);
+            assertThat(count(unique) + count(duplicates)).as("one verdict per record").isEqualTo(sent);
+
+            for (String stage : STAGES) {
+                Process process = processes.get(stage);
+                process.destroy();
+                assertThat(process.waitFor(15, TimeUnit.SECONDS)).as(stage + " stops on SIGTERM within 15 s").isTrue();
+            }
+        } finally {
+            processes.values().forEach(Process::destroyForcibly);
+        }
+    }
+
+    /** Distinct articles of random words, so that no two are near duplicates, then some of them re-sent. */
+    private List<Article> articles() {
+        List<Article> articles = new ArrayList<>();
+        for (int i = 0; i < ARTICLES; i++) {
+            articles.add(new Article("crash-" + i, words(8), words(120), "Reporter " + i, "TestWire", null, null, null, null));
+        }
+        for (int i = 0; i < RESENDS; i++) {
+            articles.add(articles.get(random.nextInt(ARTICLES)));
+        }
+        return articles;
+    }
+
+    private String words(int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                text.append(i % 15 == 0 ? ". " : " ");
+            }
+            int length = 3 + random.nextInt(7);
+            for (int c = 0; c < length; c++) {
+                text.append((char) ('a' + random.nextInt(26)));
+            }
+        }
+        return text.append('.').toString();
+    }
+
+    /** Publishes at a steady pace so that kills land while articles flow; returns how many were acknowledged. */
+    private int publish(List<Article> articles) {
+        try (var publisher = new ArticlePublisher(KafkaSettings.of(bootstrap()), PipelineTopics.DEFAULT.raw(), Clock.systemUTC())) {
+            List<CompletableFuture<?>> sends = new ArrayList<>();
+            for (int i = 0; i < articles.size(); i++) {
+                sends.add(publisher.publish(articles.get(i)));
+                if (i % 50 == 49) {
+                    Thread.sleep(100);
+                }
+            }
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+            return sends.size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long awaitStored(long expected) throws Exception {
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        long stored = 0;
+        while (System.nanoTime() < deadline) {
+            restartExited();
+            try (ArticleStore store = ArticleStore.open("jdbc:sqlite:" + dir.resolve("newsflow.db"))) {
+                stored = store.countArticles();
+            } catch (RuntimeException notYetCreated) {
+                stored = 0;
+            }
+            if (stored >= expected && storeCaughtUp()) {
+                return stored;
+            }
+            Thread.sleep(500);
+        }
+        return stored;
+    }
+
+    /** The store has consumed everything dedupe and enrich committed: nothing more can arrive. */
+    private boolean storeCaughtUp() throws Exception {
+        try (ArticleStore store = ArticleStore.open("jdbc:sqlite:" + dir.resolve("newsflow.db"))) {
+            return caughtUp(store, PipelineTopics.DEFAULT.enriched()) && caughtUp(store, PipelineTopics.DEFAULT.duplicates());
+        }
+    }
+
+    private boolean caughtUp(ArticleStore store, String topic) {
+        Map<Integer, Long> next = store.nextOffsets("crash-store", topic);
+        try (var consumer = consumer()) {
+            var partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            // A transaction marker may follow the last record a sink consumed: allow one offset of difference.
+            return end.entrySet().stream().allMatch(e -> e.getValue() - next.getOrDefault(e.getKey().partition(), 0L) <= 1);
+        }
+    }
+
+    private Map<String, Integer> keys(String topic) {
+        Map<String, Integer> counts = new HashMap<>();
+        try (var consumer = consumer()) {
+            var partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    counts.merge(record.key(), 1, Integer::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap(), "isolation.level", "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static int count(Map<String, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private static long excess(Map<String, Integer> counts) {
+        return counts.values().stream().mapToInt(c -> c - 1).sum();
+    }
+
+    private void restartExited() throws IOException {
+        for (String stage : STAGES) {
+            if (!processes.get(stage).isAlive()) {
+                start(stage);
+            }
+        }
+    }
+
+    private void start(String name) throws IOException {
+        int n = starts.merge(name, 1, Integer::sum);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Newsflow.class.getName(), name));
+        if (name.equals("broker")) {
+            command.addAll(List.of("--port", Integer.toString(brokerPort), "--data-dir", dir.toString(), "--partitions", "3"));
+        } else {
+            command.addAll(List.of("--bootstrap-servers", bootstrap(), "--data-dir", dir.toString(),
+                    "--pipeline-name", "crash", "--set", "stage.retry.max.attempts=20"));
+        }
+        Path log = Files.createDirectories(Path.of("target", "crash-logs")).resolve(name + "-" + n + ".log");
+        processes.put(name, new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+    }
+
+    private void awaitBroker() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap(), "request.timeout.ms", 2_000,
+                    "default.api.timeout.ms", 2_000))) {
+                admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
+                return;
+            } catch (Exception notYet) {
+                Thread.sleep(300);
+            }
+        }
+        throw new AssertionError("the broker process did not start; see target/crash-logs");
+    }
+
+    private String bootstrap() {
+        return "localhost:" + brokerPort;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
