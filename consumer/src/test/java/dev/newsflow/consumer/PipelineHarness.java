@@ -55,7 +55,11 @@ final class PipelineHarness implements AutoCloseable {
     }
 
     StageRunner start(Stage stage) {
-        StageRunner runner = new StageRunner(stage, kafka, topics.dlq(), config, new SimpleMeterRegistry());
+        return start(stage, config);
+    }
+
+    StageRunner start(Stage stage, StageConfig stageConfig) {
+        StageRunner runner = new StageRunner(stage, kafka, topics.dlq(), stageConfig, new SimpleMeterRegistry());
         runners.add(runner);
         new Thread(runner, "test-" + stage.name()).start();
         return runner;
