@@ -60,6 +60,11 @@ public final class StageMetrics {
         return (long) processed.count();
     }
 
+    /** Batches retried after a transient failure since start. */
+    public long retries() {
+        return (long) retries.count();
+    }
+
     public long deadLettered() {
         return (long) deadLettered.count();
     }
