@@ -8,9 +8,9 @@ import dev.newsflow.consumer.runtime.StageRunner;
 import dev.newsflow.events.PipelineTopics;
 import dev.newsflow.producer.PublishSummary;
 import dev.newsflow.storage.ArticleStore;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Path;
+import dev.newsflow.serve.ApiServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,12 +21,12 @@ import picocli.CommandLine.Option;
 
 /**
  * The whole pipeline in one process: the embedded broker (unless {@code --bootstrap-servers} names a cluster),
- * the dedupe, enrich and store stages, then publishing of the given paths. Runs as a service until Ctrl-C, or
- * with {@code --exit-when-idle} until everything published is stored. Parts stop in order: producer, stages,
- * store, broker last.
+ * the API and dashboard, the dedupe, enrich and store stages, then publishing of the given paths. Runs as a
+ * service until Ctrl-C, or with {@code --exit-when-idle} until everything published is stored. Parts stop in
+ * order: producer, stages, API, store, broker last.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the whole pipeline (broker, dedupe, enrich, store) and publish PATH... (default: seeds/).")
+        description = "Run the whole pipeline (broker, dedupe, enrich, store, API and dashboard) and publish PATH... (default: seeds/).")
 final class RunCommand implements Callable<Integer> {
     private static final Duration PROGRESS_POLL = Duration.ofMillis(100);
 
@@ -38,6 +38,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     ProduceCommand.SourceOptions sources;
+
+    @Mixin
+    ServeOptions serve;
 
     @Option(names = "--kafka-port", defaultValue = "9092",
             description = "Port of the embedded broker (default: ${DEFAULT-VALUE}); ignored with --bootstrap-servers.")
@@ -59,21 +62,25 @@ final class RunCommand implements Callable<Integer> {
             KafkaSettings settings = kafkaSettings(resources);
             PipelineTopics topics = kafka.topics();
             TopicProvisioner.ensureTopics(settings, TopicLayout.defaults(topics), Duration.ofSeconds(60));
-            MeterRegistry registry = new SimpleMeterRegistry();
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             var context = new Stages.Context(settings, topics, options, registry);
             ArticleStore store = resources.add(ArticleStore.open(options.jdbcUrl()));
+            ApiServer api = serve.start(resources, settings, topics, store, registry);
             Pipeline pipeline = new Pipeline(
                     start(resources, Stages.dedupe(context)),
                     start(resources, Stages.enrich(context)),
                     start(resources, Stages.store(context, store)),
                     topics);
 
-            List<Path> inputs = sources.paths.isEmpty() ? List.of(Path.of("seeds")) : sources.paths;
+            List<String> inputs = sources.inputs.isEmpty() ? List.of("seeds") : sources.inputs;
             PublishSummary published = sources.publish(settings, topics, inputs, System.err);
             System.out.println(published.describe());
             if (!exitWhenIdle) {
-                System.out.println("newsflow is running (Kafka at " + settings.bootstrapServers() + ", database "
-                        + options.jdbcUrl() + "). Ctrl-C to stop.");
+                if (sources.watch != null) {
+                    sources.watch(resources, settings, topics, System.err);
+                }
+                System.out.println("newsflow is running: dashboard at http://localhost:" + api.port() + "/, Kafka at "
+                        + settings.bootstrapServers() + ", database " + store.description() + ". Ctrl-C to stop.");
                 new CountDownLatch(1).await();
             }
             boolean caughtUp = pipeline.awaitIdle(published.articlesPublished(), Duration.ofSeconds(idleTimeoutSeconds));

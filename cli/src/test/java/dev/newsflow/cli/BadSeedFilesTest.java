@@ -52,7 +52,7 @@ class BadSeedFilesTest {
                     Path empty = Files.createDirectories(dir.resolve("nothing-here"));
                     Files.writeString(empty.resolve("notes.md"), "not an article");
                     return empty;
-                }, "nothing-here: directory holds no readable article files (*.txt, *.jsonl)"),
+                }, "nothing-here: directory holds no readable article files (*.txt, *.jsonl, *.xml, *.rss, *.atom)"),
                 bad("path that does not exist", dir -> dir.resolve("no-such-folder"), "no-such-folder: no such file or directory"),
                 bad("symbolic link loop", dir -> Files.createSymbolicLink(dir.resolve("loop.txt"), dir.resolve("loop.txt")),
                         "loop.txt: symbolic link loop"),

@@ -26,14 +26,14 @@ class DlqCommandTest {
     void shouldListAPoisonRecordAndRepublishItToItsOriginalTopic(KafkaBroker broker, @TempDir Path dir) throws Exception {
         String suffix = KafkaBroker.uniqueName("dlq");
         String raw = "news.articles.raw." + suffix;
-        CliRun run = CliRun.of("run", "--bootstrap-servers", broker.bootstrapServers(), "--exit-when-idle",
+        CliRun run = CliRun.of("run", "--bootstrap-servers", broker.bootstrapServers(), "--exit-when-idle", "--port", "0",
                 "--data-dir", dir.toString(), "--topic-suffix", suffix, "--pipeline-name", suffix, "../seeds");
         assertThat(run.exitCode()).isZero();
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()),
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(raw, "poison", "{\"id\":\"p\",\"title\":\"no body\"}")).get();
         }
-        CliRun stages = CliRun.of("run", "--bootstrap-servers", broker.bootstrapServers(), "--exit-when-idle",
+        CliRun stages = CliRun.of("run", "--bootstrap-servers", broker.bootstrapServers(), "--exit-when-idle", "--port", "0",
                 "--data-dir", dir.toString(), "--topic-suffix", suffix, "--pipeline-name", suffix, "../seeds");
         assertThat(stages.stdout()).contains("dead letters: 1");
 

@@ -28,7 +28,7 @@ class KcatInteropTest {
     void shouldLetKcatReadRawAndEnrichedEventsWithCloudEventsHeaders(KafkaBroker broker, @TempDir Path dir) throws Exception {
         assumeTrue(Files.isExecutable(KCAT), "kcat is not installed (Debian package kcat)");
         String suffix = KafkaBroker.uniqueName("kcat");
-        CliRun run = CliRun.of("run", "--bootstrap-servers", broker.bootstrapServers(), "--exit-when-idle",
+        CliRun run = CliRun.of("run", "--bootstrap-servers", broker.bootstrapServers(), "--exit-when-idle", "--port", "0",
                 "--data-dir", dir.toString(), "--topic-suffix", suffix, "--pipeline-name", suffix, "../seeds");
         assertThat(run.exitCode()).isZero();
 

@@ -17,7 +17,7 @@ class RunCommandTest {
 
     @Test
     void shouldStoreTheSeedAndThenRecogniseItsRepublicationAsDuplicate(KafkaBroker broker, @TempDir Path dir) throws Exception {
-        String[] args = {"run", "--bootstrap-servers", broker.bootstrapServers(), "--exit-when-idle",
+        String[] args = {"run", "--bootstrap-servers", broker.bootstrapServers(), "--exit-when-idle", "--port", "0",
             "--data-dir", dir.toString(), "--topic-suffix", KafkaBroker.uniqueName("run"),
             "--pipeline-name", KafkaBroker.uniqueName("nf"), SEEDS.toString()};
 

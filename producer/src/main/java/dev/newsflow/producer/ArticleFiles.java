@@ -25,14 +25,18 @@ import java.util.function.Consumer;
  * Reads articles from files and folders. A folder is read recursively, in name order, taking the files whose
  * extension says they hold articles ({@code .txt}: agency text; {@code .jsonl}: JSON Lines); a file named
  * explicitly is read whatever its extension. Every problem is reported as a {@link SourceItem.Failed} naming
- * the path; the other inputs are still read. Not thread-safe (one caller at a time).
+ * the path; the other inputs are still read. RSS and Atom feeds are recognised by their content, whatever
+ * their extension ({@code .xml}, {@code .rss} and {@code .atom} files are taken from folders). Not thread-safe
+ * (one caller at a time).
  */
 public final class ArticleFiles {
     /** One agency article is a few KB; 10 MB is far beyond any real one. */
     public static final long DEFAULT_MAX_FILE_BYTES = 10_000_000;
+    private static final String ARTICLE_FILES = "*.txt, *.jsonl, *.xml, *.rss, *.atom";
 
     private final UzaTextFormat text;
     private final JsonLinesFormat jsonLines = new JsonLinesFormat();
+    private final FeedFormat feeds = new FeedFormat();
     private final long maxFileBytes;
 
     public ArticleFiles(UzaTextFormat text, long maxFileBytes) {
@@ -64,7 +68,7 @@ public final class ArticleFiles {
                 return 0;
             }
             if (files.isEmpty()) {
-                sink.accept(new SourceItem.Failed(path.toString(), "directory holds no readable article files (*.txt, *.jsonl)"));
+                sink.accept(new SourceItem.Failed(path.toString(), "directory holds no readable article files (" + ARTICLE_FILES + ")"));
                 return 0;
             }
         } else {
@@ -112,6 +116,8 @@ public final class ArticleFiles {
         try {
             if (isJsonLines(file)) {
                 readJsonLines(file, sink);
+            } else if (isFeed(file)) {
+                feeds.read(origin, file.toString(), TextFiles.readBounded(file, maxFileBytes), sink);
             } else {
                 sink.accept(new SourceItem.Parsed(text.parse(origin, TextFiles.readUtf8(file, maxFileBytes))));
             }
@@ -141,7 +147,14 @@ public final class ArticleFiles {
 
     private static boolean holdsArticles(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && (name.endsWith(".txt") || isJsonLines(file));
+        return !name.startsWith(".") && (name.endsWith(".txt") || isJsonLines(file)
+                || name.endsWith(".xml") || name.endsWith(".rss") || name.endsWith(".atom"));
+    }
+
+    private static boolean isFeed(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            return FeedFormat.looksLikeFeed(in.readNBytes(1_024));
+        }
     }
 
     private static boolean isJsonLines(Path file) {

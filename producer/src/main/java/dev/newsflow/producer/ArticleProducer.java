@@ -18,19 +18,21 @@ import java.util.function.Consumer;
  */
 public final class ArticleProducer {
     private final ArticleFiles files;
+    private final FeedFetcher feeds;
     private final ArticlePublisher publisher;
 
-    public ArticleProducer(ArticleFiles files, ArticlePublisher publisher) {
+    public ArticleProducer(ArticleFiles files, FeedFetcher feeds, ArticlePublisher publisher) {
         this.files = Objects.requireNonNull(files, "files");
+        this.feeds = Objects.requireNonNull(feeds, "feeds");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
     }
 
     /**
-     * Publishes everything under {@code paths}.
+     * Publishes everything in {@code inputs}: files, folders, and feed URLs ({@code http://}, {@code https://}).
      *
      * @param onFailure told of each failure as it happens ({@code location: reason}), for the user's console
      */
-    public PublishSummary publish(List<Path> paths, Consumer<String> onFailure) {
+    public PublishSummary publish(List<String> inputs, Consumer<String> onFailure) {
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         Consumer<String> fail = message -> {
             failures.add(message);
@@ -39,14 +41,20 @@ public final class ArticleProducer {
         AtomicInteger published = new AtomicInteger();
         List<CompletableFuture<?>> sends = new ArrayList<>();
         int filesRead = 0;
-        for (Path path : paths) {
-            filesRead += files.read(path, item -> {
-                if (item instanceof SourceItem.Parsed parsed) {
-                    sends.add(send(parsed.article(), published, fail));
-                } else if (item instanceof SourceItem.Failed failed) {
-                    fail.accept(failed.message());
-                }
-            });
+        Consumer<SourceItem> sink = item -> {
+            if (item instanceof SourceItem.Parsed parsed) {
+                sends.add(send(parsed.article(), published, fail));
+            } else if (item instanceof SourceItem.Failed failed) {
+                fail.accept(failed.message());
+            }
+        };
+        for (String input : inputs) {
+            if (FeedFetcher.isUrl(input)) {
+                feeds.read(input, sink);
+                filesRead++;
+            } else {
+                filesRead += files.read(Path.of(input), sink);
+            }
         }
         publisher.flush();
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What one publishing run did. Immutable.
  *
- * @param filesRead         files opened (read successfully or not)
+ * @param filesRead         files opened and feeds fetched (read successfully or not)
  * @param articlesPublished articles acknowledged by the broker
  * @param failures          one line per input that was not published: {@code location: reason}
  */

@@ -17,6 +17,18 @@ final class TextFiles {
     }
 
     static String readUtf8(Path file, long maxBytes) throws ArticleFormatException, IOException {
+        byte[] bytes = readBounded(file, maxBytes);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new ArticleFormatException("binary file (NUL byte at offset " + i + "), expected UTF-8 text");
+            }
+        }
+        String text = decode(bytes);
+        return !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
+    }
+
+    /** The bytes of a non-empty file of at most {@code maxBytes}. */
+    static byte[] readBounded(Path file, long maxBytes) throws ArticleFormatException, IOException {
         long size = Files.size(file);
         if (size == 0) {
             throw new ArticleFormatException("empty file");
@@ -25,14 +37,7 @@ final class TextFiles {
             throw new ArticleFormatException(String.format(java.util.Locale.ROOT,
                     "file is %.1f MB, larger than the %.1f MB limit for one article", size / 1e6, maxBytes / 1e6));
         }
-        byte[] bytes = Files.readAllBytes(file);
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                throw new ArticleFormatException("binary file (NUL byte at offset " + i + "), expected UTF-8 text");
-            }
-        }
-        String text = decode(bytes);
-        return !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
+        return Files.readAllBytes(file);
     }
 
     static String stripBom(String line) {

@@ -76,7 +76,7 @@ class ArticleFilesTest {
     void shouldNameAFolderWithoutArticleFiles() throws Exception {
         write("readme.md", "nothing here".getBytes(StandardCharsets.UTF_8));
         read(dir);
-        assertThat(failures).containsExactly(dir + ": directory holds no readable article files (*.txt, *.jsonl)");
+        assertThat(failures).containsExactly(dir + ": directory holds no readable article files (*.txt, *.jsonl, *.xml, *.rss, *.atom)");
     }
 
     @Test

@@ -42,7 +42,8 @@ class ArticleProducerTest {
 
         PublishSummary summary;
         try (var publisher = new ArticlePublisher(settings, topics.raw(), Clock.systemUTC())) {
-            summary = new ArticleProducer(new ArticleFiles(), publisher).publish(List.of(dir), reported::add);
+            summary = new ArticleProducer(new ArticleFiles(), new FeedFetcher(new FeedFormat(), ArticleFiles.DEFAULT_MAX_FILE_BYTES), publisher)
+                    .publish(List.of(dir.toString()), reported::add);
         }
 
         assertThat(summary.describe()).isEqualTo("files read: 2, articles published: 1, failures: 1");

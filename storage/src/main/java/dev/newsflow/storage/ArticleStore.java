@@ -200,6 +200,19 @@ public final class ArticleStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Refreshes the query planner's statistics ({@code ANALYZE}, the same statement in both databases).
+     * Worth running after a bulk load or replay; PostgreSQL's autovacuum also does it on its own schedule.
+     */
+    public void analyze() {
+        try (Connection connection = dataSource.getConnection();
+             var statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+        } catch (SQLException e) {
+            throw new StorageException("cannot analyze " + description + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Which database this is, with any password removed; for logs and errors. */
     public String description() {
         return description;

@@ -69,6 +69,8 @@ enum SqlDialect {
         Properties connectionProperties() {
             Properties properties = new Properties();
             properties.setProperty("ApplicationName", "newsflow");
+            // the driver sends a JDBC batch of inserts as multi-row statements: far fewer round trips
+            properties.setProperty("reWriteBatchedInserts", "true");
             return properties;
         }
 

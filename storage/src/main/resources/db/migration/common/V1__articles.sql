@@ -32,9 +32,13 @@ CREATE TABLE articles (
 );
 
 CREATE INDEX articles_sort_idx ON articles (sort_ms DESC, id DESC);
-CREATE INDEX articles_duplicate_of_idx ON articles (duplicate_of);
+-- Partial: serves "duplicates of X" without tempting the planner to use it for "originals only"
+-- (duplicate_of IS NULL holds for most rows, where the newest-first index is the right one).
+CREATE INDEX articles_duplicate_of_idx ON articles (duplicate_of) WHERE duplicate_of IS NOT NULL;
 CREATE INDEX articles_language_idx ON articles (language);
 CREATE INDEX articles_source_idx ON articles (source);
+-- Covers the dashboard's counts of originals without reading article bodies (rows are kilobytes).
+CREATE INDEX articles_originals_idx ON articles (id, language, source, sort_ms) WHERE duplicate_of IS NULL;
 
 -- Distinct entities per article with their mention count: GROUP BY text, type for "top people".
 CREATE TABLE article_entities (

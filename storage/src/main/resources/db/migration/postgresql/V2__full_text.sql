@@ -6,3 +6,8 @@ ALTER TABLE articles
     ) STORED;
 
 CREATE INDEX articles_search_idx ON articles USING GIN (search);
+
+-- Newest-first paging compares ids in code-point order (COLLATE "C", as SQLite does), whatever the
+-- database's collation; the index must use the same collation to serve ORDER BY ... LIMIT.
+DROP INDEX articles_sort_idx;
+CREATE INDEX articles_sort_idx ON articles (sort_ms DESC, id COLLATE "C" DESC);

@@ -8,25 +8,57 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The PostgreSQL server the tests use: {@code NEWSFLOW_TEST_POSTGRES} or 127.0.0.1:5432/test as postgres.
- * Each store gets its own fresh schema, dropped at the end; tests are skipped when the server is unreachable.
+ * The PostgreSQL server the tests use: {@code NEWSFLOW_TEST_POSTGRES} or 127.0.0.1:5432/test as postgres;
+ * where that server does not answer, a {@code postgres} container through Testcontainers when Docker runs.
+ * Each store gets its own fresh schema, dropped at the end; with neither server nor Docker the calling test
+ * class is skipped, not failed.
  */
 final class PostgresDatabase implements AutoCloseable {
-    static final String SERVER_URL = System.getenv().getOrDefault("NEWSFLOW_TEST_POSTGRES",
+    static final String LOCAL_SERVER_URL = System.getenv().getOrDefault("NEWSFLOW_TEST_POSTGRES",
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    private static final String IMAGE = "postgres:16-alpine";
+    private static PostgreSQLContainer container;
 
+    private final String serverUrl;
     private final List<String> schemas = new ArrayList<>();
 
-    /** Skips the calling test class when no PostgreSQL server answers. */
-    static PostgresDatabase requireServer() {
-        try (Connection connection = DriverManager.getConnection(SERVER_URL + "&connectTimeout=3")) {
-            Assumptions.assumeTrue(connection.isValid(3), "PostgreSQL at " + SERVER_URL + " is not valid");
+    private PostgresDatabase(String serverUrl) {
+        this.serverUrl = serverUrl;
+    }
+
+    /** A reachable server, or skips the calling test class. */
+    static synchronized PostgresDatabase requireServer() {
+        String failure;
+        try (Connection connection = DriverManager.getConnection(LOCAL_SERVER_URL + "&connectTimeout=3")) {
+            if (connection.isValid(3)) {
+                return new PostgresDatabase(LOCAL_SERVER_URL);
+            }
+            failure = "not valid";
         } catch (SQLException e) {
-            Assumptions.abort("PostgreSQL at " + SERVER_URL + " is unreachable: " + e.getMessage());
+            failure = e.getMessage();
         }
-        return new PostgresDatabase();
+        if (dockerAvailable()) {
+            if (container == null) {
+                container = new PostgreSQLContainer(IMAGE);
+                container.start();
+            }
+            return new PostgresDatabase(container.getJdbcUrl() + "&user=" + container.getUsername()
+                    + "&password=" + container.getPassword());
+        }
+        Assumptions.abort("PostgreSQL at " + LOCAL_SERVER_URL + " is unreachable (" + failure + ") and Docker is not");
+        throw new AssertionError("unreachable");
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** A JDBC URL whose current schema is new and empty. */
@@ -34,7 +66,7 @@ final class PostgresDatabase implements AutoCloseable {
         String schema = "nf_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         execute("CREATE SCHEMA " + schema);
         schemas.add(schema);
-        return SERVER_URL + "&currentSchema=" + schema;
+        return serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     @Override
@@ -45,8 +77,8 @@ final class PostgresDatabase implements AutoCloseable {
         schemas.clear();
     }
 
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(SERVER_URL);
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(serverUrl);
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
