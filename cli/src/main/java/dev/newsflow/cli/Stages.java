@@ -38,7 +38,12 @@ final class Stages {
 
     static StageRunner enrich(Context context) {
         EnrichConfig config = EnrichConfig.from(context.options().settings("enrich."));
-        return runner(context, new EnrichStage(context.topics(), ENRICHERS.computeIfAbsent(config, Enrichers::create)));
+        return runner(context, new EnrichStage(context.topics(), enricher(config)));
+    }
+
+    /** The enricher for {@code config}, its models loaded on first use and shared by the whole process. */
+    static Enricher enricher(EnrichConfig config) {
+        return ENRICHERS.computeIfAbsent(config, Enrichers::create);
     }
 
     /** The store stage over {@code store}, which the caller owns and closes after the runner. */

@@ -1,0 +1,129 @@
+package dev.newsflow.cli;
+
+import dev.newsflow.clients.KafkaSettings;
+import dev.newsflow.events.PipelineTopics;
+import dev.newsflow.storage.ArticleStore;
+import dev.newsflow.storage.PartitionOffset;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Makes a stage process again what Kafka still holds (after better models, say): moves the stage's offsets
+ * back to the beginning or to the first record at or after {@code --from}. Kafka-committed offsets (dedupe,
+ * enrich) can only move while the stage's instances are stopped; the store's offsets live in its database.
+ * The store upserts, so replayed articles update their rows instead of doubling them.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Re-run a stage over what is already in Kafka, by moving its offsets back. Stop the stage's instances first.")
+final class ReplayCommand implements Callable<Integer> {
+    enum ReplayStage { dedupe, enrich, store }
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    StageOptions options;
+
+    @Option(names = "--stage", required = true, description = "The stage to replay: ${COMPLETION-CANDIDATES}.")
+    ReplayStage stage;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "Replay records written at or after DATE (YYYY-MM-DD, UTC, or an ISO date-time); default: everything.")
+    String from;
+
+    @Override
+    public Integer call() throws Exception {
+        KafkaSettings settings = kafka.settings("localhost:9092");
+        String group = options.stageConfig().groupId(stage.name());
+        Map<TopicPartition, Long> offsets;
+        try (Admin admin = Admin.create(settings.admin())) {
+            offsets = offsetsAt(admin, inputs(kafka.topics()), from == null ? OffsetSpec.earliest() : OffsetSpec.forTimestamp(fromMillis()));
+            if (stage == ReplayStage.store) {
+                moveStoreOffsets(group, offsets);
+            } else {
+                moveGroupOffsets(admin, group, offsets);
+            }
+        }
+        offsets.forEach((partition, offset) -> System.out.println(partition + " -> " + offset));
+        System.out.println("stage " + stage + " (group " + group + ") will re-process from " + (from == null ? "the beginning" : from)
+                + " when it next starts");
+        return 0;
+    }
+
+    private List<String> inputs(PipelineTopics topics) {
+        return switch (stage) {
+            case dedupe -> List.of(topics.raw());
+            case enrich -> List.of(topics.unique());
+            case store -> List.of(topics.enriched(), topics.duplicates());
+        };
+    }
+
+    private long fromMillis() {
+        try {
+            return LocalDate.parse(from).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        } catch (DateTimeParseException notADate) {
+            try {
+                return OffsetDateTime.parse(from).toInstant().toEpochMilli();
+            } catch (DateTimeParseException notAnOffsetTime) {
+                try {
+                    return Instant.parse(from).toEpochMilli();
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("--from must be a date (YYYY-MM-DD) or an ISO date-time, was '" + from + "'");
+                }
+            }
+        }
+    }
+
+    /** The offset per partition of {@code spec}; where no record is that late, the end of the partition. */
+    private static Map<TopicPartition, Long> offsetsAt(Admin admin, List<String> topics, OffsetSpec spec) throws Exception {
+        Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (var description : admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
+            description.partitions().forEach(p -> {
+                wanted.put(new TopicPartition(description.name(), p.partition()), spec);
+                latest.put(new TopicPartition(description.name(), p.partition()), OffsetSpec.latest());
+            });
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> found = admin.listOffsets(wanted).all().get(30, TimeUnit.SECONDS);
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        found.forEach((partition, info) -> offsets.put(partition, info.offset() >= 0 ? info.offset() : ends.get(partition).offset()));
+        return offsets;
+    }
+
+    private static void moveGroupOffsets(Admin admin, String group, Map<TopicPartition, Long> offsets) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
+        offsets.forEach((partition, offset) -> committed.put(partition, new OffsetAndMetadata(offset)));
+        try {
+            admin.alterConsumerGroupOffsets(group, committed).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot move the offsets of group " + group + " (stop every running instance of the stage first): "
+                    + Newsflow.oneLine(e.getCause()), e);
+        }
+    }
+
+    private void moveStoreOffsets(String group, Map<TopicPartition, Long> offsets) {
+        List<PartitionOffset> next = new ArrayList<>();
+        offsets.forEach((partition, offset) -> next.add(new PartitionOffset(partition.topic(), partition.partition(), offset)));
+        try (ArticleStore store = ArticleStore.open(options.jdbcUrl())) {
+            store.write(group, List.of(), next);
+        }
+    }
+}
