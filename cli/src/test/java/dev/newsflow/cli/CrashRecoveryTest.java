@@ -70,7 +70,7 @@ class CrashRecoveryTest {
             while (kills < KILLS) {
                 // The fault schedule: random moments while articles flow.
                 Thread.sleep(1_000 + random.nextInt(3_000));
-                String victim = kills == KILLS / 2 ? "broker" : STAGES[random.nextInt(STAGES.length)];
+                String victim = victim(kills);
                 processes.get(victim).destroyForcibly().waitFor();
                 kills++;
                 Thread.sleep(random.nextInt(1_500));
@@ -112,6 +112,12 @@ class CrashRecoveryTest {
         } finally {
             processes.values().forEach(Process::destroyForcibly);
         }
+    }
+
+    /** Every process is killed at least once (the store first, mid-batch), then random ones. */
+    private String victim(int kill) {
+        List<String> firstRound = List.of("store", "dedupe", "broker", "enrich");
+        return kill < firstRound.size() ? firstRound.get(kill) : STAGES[random.nextInt(STAGES.length)];
     }
 
     /** Distinct articles of random words, so that no two are near duplicates, then some of them re-sent. */

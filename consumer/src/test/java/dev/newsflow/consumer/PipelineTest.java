@@ -66,47 +66,60 @@ class PipelineTest {
         }
     }
 
+    /** Ten kinds of poison, as a misbehaving producer might write them onto any stage's input topic. */
+    private static Map<String, byte[]> poison(String stage) {
+        return Map.of(
+                stage + "-not-json", "<html>not json</html>".getBytes(StandardCharsets.UTF_8),
+                stage + "-array", "[1,2,3]".getBytes(StandardCharsets.UTF_8),
+                stage + "-no-title", "{\"id\":\"x\",\"body\":\"b\"}".getBytes(StandardCharsets.UTF_8),
+                stage + "-blank-body", "{\"id\":\"x\",\"title\":\"t\",\"body\":\"  \"}".getBytes(StandardCharsets.UTF_8),
+                stage + "-bad-date", "{\"id\":\"x\",\"title\":\"t\",\"body\":\"b\",\"publishedAt\":\"noon\"}".getBytes(StandardCharsets.UTF_8),
+                stage + "-oversized", ("{\"id\":\"x\",\"title\":\"t\",\"body\":\"" + "a".repeat(Article.MAX_BODY_LENGTH + 1) + "\"}").getBytes(StandardCharsets.UTF_8),
+                stage + "-empty", new byte[0],
+                stage + "-binary", new byte[] {(byte) 0xC3, 0x28, 0x00, (byte) 0xFF},
+                stage + "-number", "42".getBytes(StandardCharsets.UTF_8),
+                stage + "-wrong-type", "{\"id\":{\"nested\":1},\"title\":\"t\",\"body\":\"b\"}".getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
-    void shouldDeadLetterPoisonRecordsWithProvenanceAndKeepGoing(KafkaBroker broker, @TempDir Path dir) throws Exception {
+    void shouldDeadLetterPoisonOnEveryStageInputWithProvenanceAndKeepGoing(KafkaBroker broker, @TempDir Path dir) throws Exception {
         try (var pipeline = new PipelineHarness(broker, dir).startAll()) {
-            Map<String, byte[]> poison = Map.of(
-                    "not-json", "<html>not json</html>".getBytes(StandardCharsets.UTF_8),
-                    "array", "[1,2,3]".getBytes(StandardCharsets.UTF_8),
-                    "no-title", "{\"id\":\"x\",\"body\":\"b\"}".getBytes(StandardCharsets.UTF_8),
-                    "blank-body", "{\"id\":\"x\",\"title\":\"t\",\"body\":\"  \"}".getBytes(StandardCharsets.UTF_8),
-                    "bad-date", "{\"id\":\"x\",\"title\":\"t\",\"body\":\"b\",\"publishedAt\":\"noon\"}".getBytes(StandardCharsets.UTF_8),
-                    "oversized", ("{\"id\":\"x\",\"title\":\"t\",\"body\":\"" + "a".repeat(Article.MAX_BODY_LENGTH + 1) + "\"}").getBytes(StandardCharsets.UTF_8),
-                    "empty", new byte[0],
-                    "binary", new byte[] {(byte) 0xC3, 0x28, 0x00, (byte) 0xFF},
-                    "number", "42".getBytes(StandardCharsets.UTF_8),
-                    "wrong-type", "{\"id\":{\"nested\":1},\"title\":\"t\",\"body\":\"b\"}".getBytes(StandardCharsets.UTF_8));
+            Map<String, String> inputOf = Map.of("dedupe", pipeline.topics.raw(), "enrich", pipeline.topics.unique(),
+                    "store", pipeline.topics.enriched());
+            Map<String, byte[]> all = new java.util.HashMap<>();
             try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
                     "max.request.size", 4_000_000), new StringSerializer(), new ByteArraySerializer())) {
                 producer.send(new ProducerRecord<>(pipeline.topics.raw(), "good-1", EventJson.toBytes(SEED))).get();
-                for (var entry : poison.entrySet()) {
-                    producer.send(new ProducerRecord<>(pipeline.topics.raw(), entry.getKey(), entry.getValue())).get();
+                for (var stage : inputOf.entrySet()) {
+                    for (var entry : poison(stage.getKey()).entrySet()) {
+                        producer.send(new ProducerRecord<>(stage.getValue(), entry.getKey(), entry.getValue())).get();
+                        all.put(entry.getKey(), entry.getValue());
+                    }
                 }
                 Article second = new Article("good-2", "A different story", "Tashkent opened a new metro line today.",
                         null, "UzA", null, null, null, null);
                 producer.send(new ProducerRecord<>(pipeline.topics.raw(), second.id(), EventJson.toBytes(second))).get();
             }
 
-            List<ConsumerRecord<String, byte[]>> letters = TopicReader.read(broker, pipeline.topics.dlq(), poison.size());
-            assertThat(letters).hasSize(poison.size());
-            assertThat(letters.stream().map(ConsumerRecord::key).collect(Collectors.toSet())).isEqualTo(poison.keySet());
+            List<ConsumerRecord<String, byte[]>> letters = TopicReader.read(broker, pipeline.topics.dlq(), all.size());
+            assertThat(letters).hasSize(all.size());
+            assertThat(letters.stream().map(ConsumerRecord::key).collect(Collectors.toSet())).isEqualTo(all.keySet());
             assertThat(letters).allSatisfy(letter -> {
-                assertThat(header(letter, DeadLetterHeaders.STAGE)).isEqualTo("dedupe");
-                assertThat(header(letter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(pipeline.topics.raw());
-                assertThat(header(letter, DeadLetterHeaders.ORIGINAL_PARTITION)).isEqualTo("0");
-                assertThat(Long.parseLong(header(letter, DeadLetterHeaders.ORIGINAL_OFFSET))).isBetween(1L, 10L);
+                String stage = letter.key().substring(0, letter.key().indexOf('-'));
+                assertThat(header(letter, DeadLetterHeaders.STAGE)).isEqualTo(stage);
+                assertThat(header(letter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(inputOf.get(stage));
+                assertThat(header(letter, DeadLetterHeaders.ORIGINAL_PARTITION)).isNotNull();
+                assertThat(Long.parseLong(header(letter, DeadLetterHeaders.ORIGINAL_OFFSET))).isNotNegative();
                 assertThat(Long.parseLong(header(letter, DeadLetterHeaders.ORIGINAL_TIMESTAMP))).isPositive();
                 assertThat(header(letter, DeadLetterHeaders.ERROR_CLASS)).isEqualTo("dev.newsflow.events.InvalidEventException");
                 assertThat(header(letter, DeadLetterHeaders.ERROR_MESSAGE)).isNotBlank();
-                assertThat(letter.value()).isEqualTo(poison.get(letter.key()));
+                assertThat(letter.value()).isEqualTo(all.get(letter.key()));
             });
             await().atMost(Duration.ofSeconds(60)).until(() -> pipeline.store.countArticles() == 2);
             assertThat(pipeline.store.findArticle("good-2")).isPresent();
-            assertThat(pipeline.runner("dedupe").failure()).isNull();
+            for (String stage : inputOf.keySet()) {
+                assertThat(pipeline.runner(stage).failure()).as(stage + " keeps running").isNull();
+            }
         }
     }
 

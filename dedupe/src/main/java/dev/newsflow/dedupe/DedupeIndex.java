@@ -74,20 +74,36 @@ public final class DedupeIndex {
     private final SlotTable byFingerprint;
     private final SlotTable[] byBand;
     private long latestSeenMillis = Long.MIN_VALUE;
+    // scratch space of candidateSlots, reused across calls (single owner)
+    private int[] candidateBuffer = new int[64];
+    private int candidateCount;
 
+    /** An empty index that grows as needed. */
     public DedupeIndex(DedupeConfig config) {
+        this(config, INITIAL_CAPACITY);
+    }
+
+    /**
+     * An empty index sized for {@code expectedArticles} before it first grows: pass the changelog's record
+     * count (or rate x window) so that a restore of a million entries does not rehash its tables repeatedly.
+     */
+    public DedupeIndex(DedupeConfig config, int expectedArticles) {
         this.config = Objects.requireNonNull(config, "config");
+        if (expectedArticles < 0) {
+            throw new IllegalArgumentException("expectedArticles must be >= 0, was " + expectedArticles);
+        }
         this.sketcher = new Sketcher(config);
         this.hashes = config.hashes();
         this.rows = config.rows();
         this.windowMillis = config.window().toMillis();
-        allocate(INITIAL_CAPACITY);
-        this.byId = new SlotTable(slot -> idKey(ids[slot]));
-        this.byFingerprint = new SlotTable(slot -> fingerprintKey(fingerprints[slot]));
+        int expected = Math.max(INITIAL_CAPACITY, expectedArticles);
+        allocate(expected);
+        this.byId = new SlotTable(slot -> idKey(ids[slot]), expected);
+        this.byFingerprint = new SlotTable(slot -> fingerprintKey(fingerprints[slot]), expected);
         this.byBand = new SlotTable[config.bands()];
         for (int b = 0; b < byBand.length; b++) {
             int band = b;
-            byBand[b] = new SlotTable(slot -> bandKey(signatures, slot * hashes, band));
+            byBand[b] = new SlotTable(slot -> bandKey(signatures, slot * hashes, band), expected);
         }
     }
 
@@ -262,19 +278,13 @@ public final class DedupeIndex {
         return ids[slot].compareTo(ids[best.slot]) < 0;
     }
 
+    /** Distinct slots sharing at least one band with {@code signature}, ascending (a fresh array). */
     private int[] candidateSlots(byte[] signature) {
-        int[] found = new int[16];
-        int[] count = {0};
-        int[][] holder = {found};
+        candidateCount = 0;
         for (int b = 0; b < byBand.length; b++) {
-            byBand[b].forEach(bandKey(signature, 0, b), slot -> {
-                if (count[0] == holder[0].length) {
-                    holder[0] = Arrays.copyOf(holder[0], count[0] * 2);
-                }
-                holder[0][count[0]++] = slot;
-            });
+            byBand[b].forEach(bandKey(signature, 0, b), this::collectCandidate);
         }
-        int[] slots = Arrays.copyOf(holder[0], count[0]);
+        int[] slots = Arrays.copyOf(candidateBuffer, candidateCount);
         Arrays.sort(slots);
         int distinct = 0;
         for (int i = 0; i < slots.length; i++) {
@@ -283,6 +293,13 @@ public final class DedupeIndex {
             }
         }
         return Arrays.copyOf(slots, distinct);
+    }
+
+    private void collectCandidate(int slot) {
+        if (candidateCount == candidateBuffer.length) {
+            candidateBuffer = Arrays.copyOf(candidateBuffer, candidateCount * 2);
+        }
+        candidateBuffer[candidateCount++] = slot;
     }
 
     private int slotOfId(String articleId) {

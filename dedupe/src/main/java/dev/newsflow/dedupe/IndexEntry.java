@@ -10,8 +10,8 @@ import java.util.Objects;
 
 /**
  * What the index remembers of one unique article: the value of the changelog record (key = article id) that
- * lets {@link DedupeIndex#restore(IndexEntry)} rebuild the index on start. About 160 bytes on the wire with
- * the default 128 hashes. Immutable and thread-safe.
+ * lets {@link DedupeIndex#restore(IndexEntry)} rebuild the index on start. About 146 bytes plus the id on the
+ * wire with the default 120 hashes. Immutable and thread-safe.
  *
  * <p>Wire format, big-endian: version byte {@value #FORMAT}, shingle size byte, id as UTF-8 with an unsigned
  * 16-bit length, fingerprint (8), first-seen epoch milliseconds (8), shingle count (4), signature with an
@@ -28,7 +28,10 @@ import java.util.Objects;
 public record IndexEntry(
         String articleId, long fingerprint, Instant firstSeen, int shingleSize, int shingleCount, byte[] signature) {
 
-    /** Version of the wire format written by {@link #toBytes()}. */
+    /**
+     * Version of the wire format written by {@link #toBytes()}. Bump it whenever normalization, shingle
+     * hashing or the MinHash functions change: old fingerprints and signatures would no longer compare.
+     */
     public static final byte FORMAT = 1;
 
     public IndexEntry {

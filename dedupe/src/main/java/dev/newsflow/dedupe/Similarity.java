@@ -5,7 +5,7 @@ package dev.newsflow.dedupe;
  *
  * <p>With {@code H} one-byte hashes, the fraction {@code p} of equal positions estimates
  * {@code J + (1 - J) / 256}, so Jaccard is estimated as {@code (p - 1/256) / (1 - 1/256)}, clamped to 0..1;
- * its standard error is about {@code sqrt(J (1 - J) / H)}, 0.044 at J = 0.5 for H = 128. Containment
+ * its standard error is about {@code sqrt(J (1 - J) / H)}, 0.046 at J = 0.5 for H = 120. Containment
  * (shared shingles over the smaller set) follows from Jaccard and the two set sizes:
  * {@code |A ∩ B| = J (|A| + |B|) / (1 + J)}; it is noisier when the sizes differ a lot.
  */

@@ -24,9 +24,10 @@ final class SlotTable {
     private int[] cells; // slot + 1, or EMPTY
     private int size;
 
-    SlotTable(KeyOf keyOf) {
+    /** A table that takes {@code expected} slots before it first grows. */
+    SlotTable(KeyOf keyOf, int expected) {
         this.keyOf = keyOf;
-        this.cells = new int[MIN_CAPACITY];
+        this.cells = new int[Math.max(MIN_CAPACITY, (int) Math.min(Integer.MAX_VALUE - 8, expected * 4L / 3 + 1))];
     }
 
     int size() {

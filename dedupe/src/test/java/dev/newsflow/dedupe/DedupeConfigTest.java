@@ -15,11 +15,11 @@ class DedupeConfigTest {
         DedupeConfig config = DedupeConfig.defaults();
 
         assertThat(config.shingleSize()).isEqualTo(3);
-        assertThat(config.hashes()).isEqualTo(128);
-        assertThat(config.bands()).isEqualTo(32);
-        assertThat(config.rows()).isEqualTo(4);
+        assertThat(config.hashes()).isEqualTo(120);
+        assertThat(config.bands()).isEqualTo(40);
+        assertThat(config.rows()).isEqualTo(3);
         assertThat(config.window()).isEqualTo(Duration.ofHours(72));
-        assertThat(config.lshThreshold()).isCloseTo(0.42, within(0.01));
+        assertThat(config.lshThreshold()).isCloseTo(0.29, within(0.01));
         assertThat(config.lshThreshold()).isLessThan(config.jaccardThreshold());
     }
 
@@ -36,10 +36,10 @@ class DedupeConfigTest {
 
     @Test
     void shouldNameTheKeyWhenBandsDoNotDivideHashes() {
-        assertThatThrownBy(() -> DedupeConfig.fromMap(Map.of(DedupeConfig.BANDS, "30")))
+        assertThatThrownBy(() -> DedupeConfig.fromMap(Map.of(DedupeConfig.BANDS, "50")))
                 .isInstanceOfSatisfying(DedupeConfigException.class,
                         e -> assertThat(e.key()).isEqualTo(DedupeConfig.BANDS))
-                .hasMessageContaining("dedupe.lsh.bands").hasMessageContaining("30");
+                .hasMessageContaining("dedupe.lsh.bands").hasMessageContaining("50");
     }
 
     @Test
@@ -62,7 +62,7 @@ class DedupeConfigTest {
     @Test
     void shouldComputeCandidateProbabilityOfBanding() {
         DedupeConfig config = DedupeConfig.defaults();
-        assertThat(config.candidateProbability(0.8)).isGreaterThan(0.999);
-        assertThat(config.candidateProbability(0.1)).isLessThan(0.01);
+        assertThat(config.candidateProbability(config.jaccardThreshold())).isGreaterThan(0.99);
+        assertThat(config.candidateProbability(0.05)).isLessThan(0.01);
     }
 }

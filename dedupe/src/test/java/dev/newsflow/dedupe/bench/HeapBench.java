@@ -16,7 +16,8 @@ import java.util.UUID;
 /**
  * Heap held by a {@link DedupeIndex} of many articles: fills it with synthetic entries (random signatures,
  * 36-character UUID ids, as restored from the changelog) and reports the used heap after full GCs.
- * Arguments: {@code [articles, default 1000000] [key=value dedupe overrides...]}. Run it in its own JVM with
+ * Arguments: {@code [articles, default 1000000] [--presize] [key=value dedupe overrides...]};
+ * {@code --presize} builds the index with {@code new DedupeIndex(config, articles)}. Run it in its own JVM with
  * a heap limit (see the module README) so the figure is not blurred by a build tool's objects.
  */
 public final class HeapBench {
@@ -25,15 +26,20 @@ public final class HeapBench {
 
     public static void main(String[] args) {
         int articles = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        boolean presize = false;
         Map<String, String> overrides = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--presize")) {
+                presize = true;
+                continue;
+            }
             String[] kv = args[i].split("=", 2);
             overrides.put(kv[0], kv[1]);
         }
         DedupeConfig config = DedupeConfig.fromMap(overrides);
         long before = usedAfterGc();
         long start = System.nanoTime();
-        DedupeIndex index = new DedupeIndex(config);
+        DedupeIndex index = presize ? new DedupeIndex(config, articles) : new DedupeIndex(config);
         Random random = new Random(42);
         byte[] signature = new byte[config.hashes()];
         Instant base = Instant.parse("2026-11-01T00:00:00Z");
@@ -47,8 +53,8 @@ public final class HeapBench {
         long after = usedAfterGc();
         long bytes = after - before;
         System.out.printf(Locale.ROOT, "config %s%n", config);
-        System.out.printf(Locale.ROOT, "indexed %,d articles in %,d ms (restore); max heap %,d MiB%n",
-                index.size(), fillMs, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "indexed %,d articles in %,d ms (restore, %s); max heap %,d MiB%n",
+                index.size(), fillMs, presize ? "presized" : "growing", Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "heap used by the index after GC: %,d bytes = %.1f MiB = %.1f bytes per"
                 + " article%n", bytes, bytes / 1048576.0, (double) bytes / articles);
         Reference.reachabilityFence(index);

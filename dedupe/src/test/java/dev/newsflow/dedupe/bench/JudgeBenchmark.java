@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code -p data=<shared data folder>} (see the module README).
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
