@@ -125,7 +125,7 @@ public final class DedupeStage implements TransformStage {
                 }
             }
         }
-        DedupeIndex restored = new DedupeIndex(config);
+        DedupeIndex restored = new DedupeIndex(config, entries.size());
         entries.values().stream()
                 .sorted(java.util.Comparator.comparing(IndexEntry::firstSeen))
                 .forEach(restored::restore);

@@ -331,7 +331,9 @@ public final class StageRunner implements Runnable, AutoCloseable {
                             consumer.seek(partition, next);
                         }
                     }
-                    consumer.seekToBeginning(fresh);
+                    if (!fresh.isEmpty()) { // an empty collection would mean every assigned partition
+                        consumer.seekToBeginning(fresh);
+                    }
                 }
                 LOG.info("Stage {} assigned {}", stage.name(), partitions);
             } catch (Exception e) {
