@@ -66,7 +66,7 @@ final class ProduceCommand implements Callable<Integer> {
         PublishSummary publish(KafkaSettings settings, PipelineTopics topics, List<String> paths, PrintStream errors) {
             TopicProvisioner.ensureTopics(settings, TopicLayout.defaults(topics), Duration.ofSeconds(60));
             try (ArticlePublisher publisher = new ArticlePublisher(settings, topics.raw(), Clock.systemUTC())) {
-                return producer(publisher).publish(paths, failure -> errors.println("error: " + failure));
+                return producer(publisher).publish(paths, failure -> errors.println("error: " + failure), ConsoleProgress.onStderr());
             }
         }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Reads articles from files and folders. A folder is read recursively, in name order, taking the files whose
@@ -58,6 +59,14 @@ public final class ArticleFiles {
      * @return the number of files read (successfully or not)
      */
     public int read(Path path, Consumer<SourceItem> sink) {
+        return read(path, sink, bytes -> { });
+    }
+
+    /**
+     * As {@link #read(Path, Consumer)}, telling {@code bytesRead} how much of the input each step consumed (for
+     * progress: the sizes add up to about {@link #sizeOf(Path)}).
+     */
+    public int read(Path path, Consumer<SourceItem> sink, LongConsumer bytesRead) {
         List<Path> files = new ArrayList<>();
         if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             sink.accept(new SourceItem.Failed(path.toString(), "no such file or directory"));
@@ -74,8 +83,27 @@ public final class ArticleFiles {
         } else {
             files.add(path);
         }
-        files.forEach(file -> readFile(file, sink));
+        files.forEach(file -> readFile(file, sink, bytesRead));
         return files.size();
+    }
+
+    /** The bytes of the article files under {@code path} (0 when it cannot be read): what an import will read. */
+    public long sizeOf(Path path) {
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(path)) {
+            collect(path, files, item -> { });
+        } else if (Files.isRegularFile(path)) {
+            files.add(path);
+        }
+        long total = 0;
+        for (Path file : files) {
+            try {
+                total += Files.size(file);
+            } catch (IOException unreadable) {
+                // reported when the import reads it
+            }
+        }
+        return total;
     }
 
     private boolean collect(Path dir, List<Path> files, Consumer<SourceItem> sink) {
@@ -111,16 +139,18 @@ public final class ArticleFiles {
         }
     }
 
-    private void readFile(Path file, Consumer<SourceItem> sink) {
+    private void readFile(Path file, Consumer<SourceItem> sink, LongConsumer bytesRead) {
         String origin = file.getFileName().toString();
         try {
             if (isJsonLines(file)) {
-                readJsonLines(file, sink);
+                readJsonLines(file, sink, bytesRead);
+                return;
             } else if (isFeed(file)) {
                 feeds.read(origin, file.toString(), TextFiles.readBounded(file, maxFileBytes), sink);
             } else {
                 sink.accept(new SourceItem.Parsed(text.parse(origin, TextFiles.readUtf8(file, maxFileBytes))));
             }
+            bytesRead.accept(Files.size(file));
         } catch (ArticleFormatException e) {
             sink.accept(new SourceItem.Failed(file.toString(), e.getMessage()));
         } catch (FileSystemLoopException e) {
@@ -134,12 +164,12 @@ public final class ArticleFiles {
         }
     }
 
-    private void readJsonLines(Path file, Consumer<SourceItem> sink) throws IOException {
+    private void readJsonLines(Path file, Consumer<SourceItem> sink, LongConsumer bytesRead) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-            jsonLines.read(file.getFileName().toString(), reader, sink);
+            jsonLines.read(file.getFileName().toString(), reader, sink, bytesRead);
         } catch (CharacterCodingException e) {
             sink.accept(new SourceItem.Failed(file.toString(), "invalid UTF-8; the lines before it were read"));
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Reads paths and publishes every article found, reporting each input that fails without stopping at it.
@@ -33,6 +34,23 @@ public final class ArticleProducer {
      * @param onFailure told of each failure as it happens ({@code location: reason}), for the user's console
      */
     public PublishSummary publish(List<String> inputs, Consumer<String> onFailure) {
+        return publish(inputs, onFailure, Progress.NONE);
+    }
+
+    /** How far an import has got; called from the publishing thread and from producer callbacks. */
+    public interface Progress {
+        Progress NONE = (bytesRead, bytesTotal, published) -> { };
+
+        /**
+         * @param bytesRead  input consumed so far
+         * @param bytesTotal all the input to read (0 when unknown: feeds from URLs)
+         * @param published  articles acknowledged so far
+         */
+        void update(long bytesRead, long bytesTotal, int published);
+    }
+
+    /** As {@link #publish(List, Consumer)}, reporting progress as the input is read. */
+    public PublishSummary publish(List<String> inputs, Consumer<String> onFailure, Progress progress) {
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         Consumer<String> fail = message -> {
             failures.add(message);
@@ -48,16 +66,23 @@ public final class ArticleProducer {
                 fail.accept(failed.message());
             }
         };
+        long total = inputs.stream().filter(input -> !FeedFetcher.isUrl(input)).mapToLong(input -> files.sizeOf(Path.of(input))).sum();
+        long[] read = {0};
+        LongConsumer bytesRead = bytes -> {
+            read[0] += bytes;
+            progress.update(read[0], total, published.get());
+        };
         for (String input : inputs) {
             if (FeedFetcher.isUrl(input)) {
                 feeds.read(input, sink);
                 filesRead++;
             } else {
-                filesRead += files.read(Path.of(input), sink);
+                filesRead += files.read(Path.of(input), sink, bytesRead);
             }
         }
         publisher.flush();
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        progress.update(Math.max(read[0], total), total, published.get());
         return new PublishSummary(filesRead, published.get(), failures);
     }
 

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * JSON Lines articles: one JSON object a line with {@code title} and {@code body} and optionally {@code id},
@@ -25,10 +26,16 @@ public final class JsonLinesFormat {
 
     /** Reads every line of {@code reader}, handing each outcome to {@code sink}. */
     public void read(String origin, BufferedReader reader, Consumer<SourceItem> sink) throws IOException {
+        read(origin, reader, sink, bytes -> { });
+    }
+
+    /** As {@link #read(String, BufferedReader, Consumer)}, telling {@code charsRead} how much each line took. */
+    public void read(String origin, BufferedReader reader, Consumer<SourceItem> sink, LongConsumer charsRead) throws IOException {
         String line;
         int number = 0;
         while ((line = reader.readLine()) != null) {
             number++;
+            charsRead.accept(line.length() + 1L);
             if (number == 1) {
                 line = TextFiles.stripBom(line);
             }
