@@ -5,8 +5,9 @@ import dev.newsflow.events.Article;
 import dev.newsflow.events.EntityMention;
 import dev.newsflow.events.Enrichment;
 import dev.newsflow.events.EntityCount;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The working state of one article while the annotators run: the parsed title and body (sentences and
@@ -29,6 +30,7 @@ public final class Document {
     private String summary;
     private int wordCount;
     private int readingTimeSeconds;
+    private final Map<String, String> stems = new HashMap<>();
 
     Document(Article article, SentenceSplitter splitter) {
         this.article = article;
@@ -98,6 +100,11 @@ public final class Document {
         this.countries = List.copyOf(countries);
     }
 
+    /** Lower-case word to stem, filled by the keyword step and reused by the summary step. */
+    public Map<String, String> stemCache() {
+        return stems;
+    }
+
     public List<String> keywords() {
         return keywords;
     }
@@ -132,9 +139,5 @@ public final class Document {
     Enrichment toEnrichment() {
         return new Enrichment(language, script, languageConfidence, mentions, entities, countries, keywords, summary,
                 wordCount, readingTimeSeconds);
-    }
-
-    static List<String> mutable(List<String> list) {
-        return new ArrayList<>(list);
     }
 }

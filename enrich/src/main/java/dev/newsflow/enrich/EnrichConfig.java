@@ -26,7 +26,7 @@ public record EnrichConfig(Set<String> languages, int detectChars, int maxKeywor
     public static final String LANGUAGES = "enrich.languages";
     public static final String LANGUAGES_DEFAULT = "en,ru,uz,kk,ky,tr,az";
     public static final String DETECT_CHARS = "enrich.language.detect.chars";
-    public static final int DETECT_CHARS_DEFAULT = 2000;
+    public static final int DETECT_CHARS_DEFAULT = 1000;
     public static final String MAX_KEYWORDS = "enrich.keywords.max";
     public static final int MAX_KEYWORDS_DEFAULT = 8;
     public static final String SUMMARY_SENTENCES = "enrich.summary.sentences";

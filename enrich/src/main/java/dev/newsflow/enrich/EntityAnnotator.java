@@ -64,6 +64,7 @@ final class EntityAnnotator implements Annotator {
             for (int i = 0; i < perSentence.size(); i++) {
                 Sentence sentence = field.sentences().get(i);
                 perSentence.get(i).stream().sorted(Comparator.comparingInt(TokenSpan::start))
+                        .filter(span -> !field.isInLink(sentence.tokens().get(span.start())))
                         .forEach(span -> mentions.add(mention(field, sentence, span)));
             }
         });

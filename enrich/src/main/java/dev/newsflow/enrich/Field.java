@@ -5,6 +5,8 @@ import dev.newsflow.enrich.text.SentenceSplitter;
 import dev.newsflow.enrich.text.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One analysed field of an article (title or body): its text, sentences and tokens, computed once, and the
@@ -17,11 +19,19 @@ public final class Field {
     private final String text;
     private final List<Sentence> sentences;
     private final List<List<String>> normalized;
+    private final List<int[]> urls = new ArrayList<>();
+
+    /** Links and e-mail addresses: their words are neither keywords nor names. */
+    private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)\\S+|\\S+@\\S+\\.\\w+|\\]\\([^)\\s]+\\)");
 
     Field(String name, String text, SentenceSplitter splitter) {
         this.name = name;
         this.text = text;
         this.sentences = splitter.split(text);
+        Matcher url = URL.matcher(text);
+        while (url.find()) {
+            urls.add(new int[] {url.start(), url.end()});
+        }
         this.normalized = new ArrayList<>(sentences.size());
         for (Sentence sentence : sentences) {
             normalized.add(sentence.tokens().stream().map(Token::text).toList());
@@ -39,6 +49,16 @@ public final class Field {
 
     public List<Sentence> sentences() {
         return sentences;
+    }
+
+    /** True when the token lies inside a link or e-mail address. */
+    public boolean isInLink(Token token) {
+        for (int[] range : urls) {
+            if (token.start() >= range[0] && token.end() <= range[1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The normalized token forms of sentence {@code index}. */

@@ -1,5 +1,6 @@
 package dev.newsflow.enrich;
 
+import dev.newsflow.enrich.text.Token;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -97,15 +98,17 @@ final class KeywordAnnotator implements Annotator {
             double bonus = field == document.title() ? TITLE_BONUS : 0.0;
             for (int s = 0; s < field.sentences().size(); s++) {
                 List<String> tokens = field.normalizedTokens(s);
+                List<Token> originals = field.sentences().get(s).tokens();
                 String previousStem = null;
                 String previousSurface = null;
-                for (String token : tokens) {
+                for (int t = 0; t < tokens.size(); t++) {
+                    String token = tokens.get(t);
                     String lower = token.toLowerCase(Locale.ROOT);
-                    if (!isContent(lower, stops)) {
+                    if (!isContent(lower, stops) || field.isInLink(originals.get(t))) {
                         previousStem = null;
                         continue;
                     }
-                    String stem = stem(stemmer, lower);
+                    String stem = document.stemCache().computeIfAbsent(lower, w -> stem(stemmer, w));
                     add(words, stem, token, 1.0 + bonus);
                     if (previousStem != null) {
                         add(phrases, previousStem + " " + stem, previousSurface + " " + token, PHRASE_WEIGHT + bonus);
@@ -176,8 +179,12 @@ final class KeywordAnnotator implements Annotator {
     }
 
     /** The stemmer-aware content stem of a word, for the summary's scoring; null for a stop word. */
-    String contentStem(String language, String token) {
+    String contentStem(Document document, String token) {
         String lower = token.toLowerCase(Locale.ROOT);
-        return isContent(lower, stopWords.getOrDefault(language, Set.of())) ? stem(stemmer(language), lower) : null;
+        if (!isContent(lower, stopWords.getOrDefault(document.language(), Set.of()))) {
+            return null;
+        }
+        String cached = document.stemCache().get(lower);
+        return cached != null ? cached : stem(stemmer(document.language()), lower);
     }
 }

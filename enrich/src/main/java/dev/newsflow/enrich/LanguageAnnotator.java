@@ -18,8 +18,8 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * (from {@code opennlp-models-langdetect}), choosing among the configured languages. The model is loaded
  * once and shared; each thread has its own detector over it, so the annotator is thread-safe.
  *
- * <p>Uzbek in Cyrillic is rare in the model's training text; when a Cyrillic text reads as Uzbek once
- * transliterated to Latin (ICU {@code uz_Cyrl-uz_Latn}), Uzbek is chosen.
+ * <p>Uzbek in Cyrillic is rare in the model's training text; when a Cyrillic text with the Uzbek letter ў
+ * reads as Uzbek once transliterated to Latin (ICU {@code uz_Cyrl-uz_Latn}), Uzbek is chosen.
  */
 final class LanguageAnnotator implements Annotator {
 
@@ -78,13 +78,19 @@ final class LanguageAnnotator implements Annotator {
         String script = dominantScript(text);
         document.setScript(script);
         Choice choice = choose(detector.get().predictLanguages(text));
-        if ("Cyrl".equals(script) && !"uz".equals(choice.language()) && config.languages().contains("uz")) {
+        if ("Cyrl".equals(script) && !"uz".equals(choice.language()) && config.languages().contains("uz")
+                && hasUzbekLetter(text)) {
             Choice latin = choose(detector.get().predictLanguages(uzbekToLatin.get().transliterate(text)));
             if ("uz".equals(latin.language()) && latin.confidence() > choice.confidence()) {
                 choice = latin;
             }
         }
         document.setLanguage(choice.language(), choice.confidence());
+    }
+
+    /** Ў is written in Uzbek and in none of the other Cyrillic languages of the project. */
+    private static boolean hasUzbekLetter(String text) {
+        return text.indexOf('ў') >= 0 || text.indexOf('Ў') >= 0;
     }
 
     private record Choice(String language, double confidence) {

@@ -47,7 +47,7 @@ final class SummaryAnnotator implements Annotator {
             }
             double hits = 0;
             for (String token : body.normalizedTokens(i)) {
-                String stem = keywords.contentStem(document.language(), token);
+                String stem = keywords.contentStem(document, token);
                 if (stem != null) {
                     hits += weights.getOrDefault(stem, 0.0);
                 }

@@ -26,8 +26,11 @@ import java.util.regex.Pattern;
  */
 public final class NameRules {
 
+    /** -ov/-ev/-yev... with an optional Uzbek, Turkish or English case ending; -in only bare and not -din (Jaloliddin). */
     private static final Pattern SURNAME_LATIN = Pattern.compile(
-            "\\p{Lu}\\p{Ll}+(?:ov|ev|yev|yov|ova|eva|yeva|yova|in|ina|uly|ulu|uli|qizi|kyzy|kizi)(?:\\p{Ll}{0,5})");
+            "\\p{Lu}\\p{Ll}+(?:ov|ev|yev|yov|ova|eva|yeva|yova|uly|ulu|qizi|kyzy|kizi)"
+                    + "(?:ning|ni|ga|da|dan|ka|qa|nin|un|in|ın|a)?(?:['’ʻ]\\p{Ll}{1,4})?"
+                    + "|\\p{Lu}\\p{Ll}+[^d\\s]in(?:['’ʻ]s)?");
     private static final Pattern SURNAME_CYRILLIC = Pattern.compile(
             "\\p{Lu}\\p{Ll}+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ұлы|қызы|уулу|кызы|ский|ская|цкий|цкая)(?:\\p{Ll}{0,4})");
     private static final Pattern PATRONYMIC = Pattern.compile(
@@ -89,8 +92,8 @@ public final class NameRules {
         Set<String> titles = TITLES.getOrDefault(language, Set.of());
         for (int i = 1; i < tokens.size(); i++) {
             String token = tokens.get(i);
-            if (!isSurname(token)) {
-                continue;
+            if (!isSurname(token) || gazetteer.lookup(tokens.subList(i, i + 1), language).isPresent()) {
+                continue; // Украина, Karolina end like surnames
             }
             int start = i - 1;
             if (start >= 1 && PATRONYMIC.matcher(tokens.get(start)).matches() && !isSurname(tokens.get(start - 1))) {
@@ -138,18 +141,36 @@ public final class NameRules {
         while (start < end && isEdgeNoise(tokens.get(start))) {
             start++;
         }
-        while (end > start && isEdgeNoise(tokens.get(end - 1))) {
+        while (end > start && isEdgeNoise(tokens.get(end - 1)) && !closesBracket(tokens, start, end)) {
             end--;
         }
         boolean named = false;
         for (int i = start; i < end; i++) {
-            named |= Character.isUpperCase(tokens.get(i).codePointAt(0));
+            named |= firstLetterIsUpper(tokens.get(i)) || Character.isDigit(tokens.get(i).charAt(0));
         }
         return named ? Optional.of(new TokenSpan(start, end, type)) : Optional.empty();
     }
 
+    /** "«Beruniy»" is capitalized: quotes before the first letter do not count. */
+    private static boolean firstLetterIsUpper(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.isLetter(token.charAt(i))) {
+                return Character.isUpperCase(token.charAt(i));
+            }
+        }
+        return false;
+    }
+
+    /** Punctuation, or a lower-case function word ("The New York Times" keeps its capitalized article). */
     private static boolean isEdgeNoise(String token) {
-        return !Character.isLetterOrDigit(token.codePointAt(0)) || FUNCTION_WORDS.contains(token.toLowerCase(Locale.ROOT));
+        return token.codePoints().noneMatch(Character::isLetterOrDigit) || FUNCTION_WORDS.contains(token);
+    }
+
+    /** "Elmo (Missouri)": a closing bracket whose opening one is inside the span belongs to the name. */
+    private static boolean closesBracket(List<String> tokens, int start, int end) {
+        String last = tokens.get(end - 1);
+        String open = ")".equals(last) ? "(" : "»".equals(last) ? "«" : "”".equals(last) ? "“" : null;
+        return open != null && tokens.subList(start, end - 1).contains(open);
     }
 
     private List<TokenSpan> splitCoordinations(List<TokenSpan> spans, List<String> tokens, String language) {
@@ -177,10 +198,14 @@ public final class NameRules {
         return out;
     }
 
-    /** "Turkiya vakillari" (Türkiye's representatives): a country name followed only by lower-case words is the country. */
+    /** A location or person span of a country name and lower-case words ("Turkiya shahri") is the country. */
     private List<TokenSpan> placesBeforeCommonNouns(List<TokenSpan> spans, List<String> tokens, String language) {
         List<TokenSpan> out = new ArrayList<>(spans.size());
         for (TokenSpan span : spans) {
+            if (span.type() == EntityType.ORGANIZATION) {
+                out.add(span); // "Oʻzbekiston havo yoʻllari" (Uzbekistan Airways) is a company
+                continue;
+            }
             int end = span.end();
             while (end > span.start() + 1 && !Character.isUpperCase(tokens.get(end - 1).codePointAt(0))) {
                 end--;

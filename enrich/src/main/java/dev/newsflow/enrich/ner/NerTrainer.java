@@ -2,14 +2,9 @@ package dev.newsflow.enrich.ner;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import opennlp.tools.ml.BeamSearch;
 import opennlp.tools.namefind.BioCodec;
@@ -43,9 +38,17 @@ public final class NerTrainer {
     }
 
     private final Settings settings;
+    private final byte[] features;
 
+    /** A trainer with the shipped feature descriptor ({@code ner-features.xml}). */
     public NerTrainer(Settings settings) {
+        this(settings, featureDescriptor());
+    }
+
+    /** A trainer with another OpenNLP feature-generator descriptor (XML bytes). */
+    public NerTrainer(Settings settings, byte[] features) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.features = features.clone();
     }
 
     /** Trains a model over the given sentences. */
@@ -56,8 +59,8 @@ public final class NerTrainer {
         params.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
         params.put(TrainingParameters.THREADS_PARAM, 1);
         params.put(BeamSearch.BEAM_SIZE_PARAMETER, settings.beamSize());
-        byte[] features = settings.defaultFeatures() ? null : featureDescriptor();
-        TokenNameFinderFactory factory = TokenNameFinderFactory.create(null, features, Collections.emptyMap(), new BioCodec());
+        TokenNameFinderFactory factory = TokenNameFinderFactory.create(null,
+                settings.defaultFeatures() ? null : features, Collections.emptyMap(), new BioCodec());
         List<NameSample> samples = sentences.stream().map(NameFinderModels::toSample).toList();
         try (ObjectStream<NameSample> stream = ObjectStreamUtils.createObjectStream(samples)) {
             return NameFinderME.train(language, null, stream, params, factory);
@@ -74,20 +77,5 @@ public final class NerTrainer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static void write(TokenNameFinderModel model, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (OutputStream out = Files.newOutputStream(file)) {
-            model.serialize(out);
-        }
-    }
-
-    static String mb(long bytes) {
-        return String.format(Locale.ROOT, "%.2f MB", bytes / 1e6);
-    }
-
-    static Map<String, String> licences() {
-        return Map.of();
     }
 }

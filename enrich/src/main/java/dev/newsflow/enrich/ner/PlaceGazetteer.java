@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Names of countries, world regions and major cities in the seven languages, from the CLDR data in ICU
@@ -44,7 +43,7 @@ public final class PlaceGazetteer {
     }
 
     static final int MAX_WORDS = 4;
-    private static final int MIN_STEM = 5;
+    private static final int MIN_STEM = 4;
     private static final int MIN_CUT_NAME = 4;
     private static final int MAX_ENDING = 3;
     private static final Set<String> INFLECTING = Set.of("ru", "kk", "ky", "uz", "tr", "az");
@@ -70,7 +69,7 @@ public final class PlaceGazetteer {
             "maceio", "santarem", "cuiaba", "campo grande", "kralendijk", "lower princes", "marigot", "st. barthelemy",
             "ust-nera", "khandyga", "srednekolymsk", "anadyr", "oral", "aqtau", "aqtobe", "atyrau", "qostanay",
             "qyzylorda", "famagusta", "busingen", "uzhgorod", "zaporozhye", "simferopol");
-    private static final Pattern APOSTROPHES = Pattern.compile("['’‘`ʼʻ]");
+    private static final String APOSTROPHES = "'’‘`ʼʻ";
 
     private final Map<String, Place> exact = new HashMap<>();
     private final Map<String, Place> stems = new HashMap<>();
@@ -155,7 +154,7 @@ public final class PlaceGazetteer {
             return;
         }
         exact.putIfAbsent(key, place);
-        String stem = stripFinalVowels(key);
+        String stem = stripFinalVowel(key);
         if (!stem.equals(key) && lastWordLength(stem) >= MIN_STEM) {
             stems.putIfAbsent(stem, place);
         }
@@ -216,17 +215,29 @@ public final class PlaceGazetteer {
         return null;
     }
 
+    /** Lower case, one space between words, every apostrophe as ʻ, no combining dot (İstanbul). */
     static String key(List<String> words) {
-        String joined = String.join(" ", words).toLowerCase(Locale.ROOT).replace("\u0307", "");
-        return APOSTROPHES.matcher(joined).replaceAll("ʻ");
+        StringBuilder key = new StringBuilder(24);
+        for (String word : words) {
+            if (key.length() > 0) {
+                key.append(' ');
+            }
+            String lower = word.toLowerCase(Locale.ROOT);
+            for (int i = 0; i < lower.length(); i++) {
+                char c = lower.charAt(i);
+                if (c == '\u0307') {
+                    continue;
+                }
+                key.append(APOSTROPHES.indexOf(c) >= 0 ? 'ʻ' : c);
+            }
+        }
+        return key.toString();
     }
 
-    private static String stripFinalVowels(String key) {
+    /** Drops one final vowel or soft sign: Турция declines as Турци-и, Москва as Москв-е, Казань as Казан-и. */
+    private static String stripFinalVowel(String key) {
         int end = key.length();
-        while (end > 0 && "aeiouyəıаеёиоуыэюяьйәөүұі".indexOf(key.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        return key.substring(0, end);
+        return end > 0 && "aeiouyəıаеёиоуыэюяьйәөүұі".indexOf(key.charAt(end - 1)) >= 0 ? key.substring(0, end - 1) : key;
     }
 
     private static int lastWordLength(String key) {

@@ -21,7 +21,7 @@ import opennlp.tools.namefind.TokenNameFinderModel;
 /**
  * Retrains the shipped NER models:
  * {@code TrainNer <ner-data-dir> <model-dir> [--languages en,ru,...] [--iterations N] [--cutoff N]
- * [--wikiann-cap N] [--beam N] [--baseline]}. Writes {@code <model-dir>/<lang>.bin} and {@code <lang>.LICENSE.txt}, and
+ * [--wikiann-cap N] [--beam N] [--features descriptor.xml] [--baseline]}. Writes {@code <model-dir>/<lang>.bin} and {@code <lang>.LICENSE.txt}, and
  * prints entity F1 on the held-apart tuning part (and, with {@code --baseline}, of OpenNLP's default features
  * trained on the same sentences).
  */
@@ -44,7 +44,7 @@ public final class TrainNer {
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
             System.err.println("usage: TrainNer <ner-data-dir> <model-dir> [--languages en,ru] [--iterations 100]"
-                    + " [--cutoff 2] [--wikiann-cap 4000] [--beam 1] [--baseline]");
+                    + " [--cutoff 2] [--wikiann-cap 4000] [--beam 1] [--features ner-features.xml] [--baseline]");
             System.exit(2);
         }
         Path data = Path.of(args[0]);
@@ -55,6 +55,7 @@ public final class TrainNer {
         int cap = 4000;
         int beam = 1;
         boolean baseline = false;
+        byte[] features = NerTrainer.featureDescriptor();
         for (int i = 2; i < args.length; i++) {
             switch (args[i]) {
                 case "--languages" -> languages = Arrays.asList(args[++i].split(","));
@@ -63,11 +64,12 @@ public final class TrainNer {
                 case "--wikiann-cap" -> cap = Integer.parseInt(args[++i]);
                 case "--beam" -> beam = Integer.parseInt(args[++i]);
                 case "--baseline" -> baseline = true;
+                case "--features" -> features = Files.readAllBytes(Path.of(args[++i]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         NerDatasets datasets = new NerDatasets(data);
-        NerTrainer rich = new NerTrainer(new NerTrainer.Settings(iterations, cutoff, beam, false));
+        NerTrainer rich = new NerTrainer(new NerTrainer.Settings(iterations, cutoff, beam, false), features);
         NerTrainer plain = new NerTrainer(new NerTrainer.Settings(100, 5, 3, true));
         for (String language : languages) {
             NerDatasets.Split split = datasets.split(language, cap);
@@ -105,7 +107,7 @@ public final class TrainNer {
         lines.add("The model is derived from these data sets and carries their licence terms (attribution;");
         lines.add("share-alike where a source is CC BY-SA). Held apart, never trained on: " + split.tuneName() + ".");
         lines.add("Training: " + split.train().size() + " sentences, maxent, " + iterations + " iterations, cutoff " + cutoff
-                + ", beam " + beam + ", at most " + cap + " WikiANN sentences, features ner-features.xml.");
+                + ", beam " + beam + ", at most " + cap + " WikiANN sentences; its feature descriptor is inside the model.");
         lines.add("Retrain: see enrich/README.md (TrainNer).");
         Files.write(file, lines, StandardCharsets.UTF_8);
     }

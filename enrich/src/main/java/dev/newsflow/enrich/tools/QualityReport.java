@@ -1,0 +1,88 @@
+package dev.newsflow.enrich.tools;
+
+import dev.newsflow.enrich.Enricher;
+import dev.newsflow.enrich.Enrichers;
+import dev.newsflow.enrich.ner.LabeledSentence;
+import dev.newsflow.enrich.ner.NameRules;
+import dev.newsflow.enrich.ner.NerDatasets;
+import dev.newsflow.enrich.ner.NerScore;
+import dev.newsflow.enrich.ner.OpenNlpEntityRecognizer;
+import dev.newsflow.enrich.ner.PlaceGazetteer;
+import dev.newsflow.events.Article;
+import dev.newsflow.events.EntityType;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Scores the shipped enrichment on data it was never trained on and prints Markdown tables:
+ * {@code QualityReport <data-dir> [articles-per-set]} where {@code <data-dir>} is the shared data folder
+ * (with {@code ner/}, {@code reuters21578/}, {@code telegram_ru_news/}).
+ * <ul>
+ *   <li>entities: P/R/F1 per type and overall, exact span and type, on the held-apart tuning part of each
+ *       language (see {@link NerDatasets}) and on WikiANN dev, for the model alone and with {@link NameRules};</li>
+ *   <li>language: accuracy of the whole enricher on real whole articles (Reuters: en; Telegram: ru).</li>
+ * </ul>
+ */
+public final class QualityReport {
+
+    private QualityReport() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: QualityReport <data-dir> [articles-per-set, default 1000]");
+            System.exit(2);
+        }
+        Path data = RealNews.requireDataDir(args[0]);
+        int perSet = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        NerDatasets datasets = new NerDatasets(data.resolve("ner"));
+        OpenNlpEntityRecognizer recognizer = OpenNlpEntityRecognizer.loadShipped(TrainNer.LANGUAGES);
+        NameRules rules = new NameRules(PlaceGazetteer.fromLocaleData());
+
+        System.out.println("| lang | held-apart set | sentences | model P | R | F1 | PER F1 | ORG F1 | LOC F1 | + rules F1 | WikiANN dev F1 |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        for (String language : TrainNer.LANGUAGES) {
+            NerDatasets.Split split = datasets.split(language, 0);
+            NerScore model = new NerScore();
+            NerScore withRules = new NerScore();
+            for (LabeledSentence sentence : split.tune()) {
+                List<LabeledSentence.TokenSpan> found = recognizer.recognize(language, sentence.tokens());
+                model.add(sentence.entities(), found);
+                withRules.add(sentence.entities(), rules.apply(language, sentence.tokens(), found));
+            }
+            NerScore wikiann = new NerScore();
+            for (LabeledSentence sentence : datasets.wikiannDev(language)) {
+                wikiann.add(sentence.entities(), recognizer.recognize(language, sentence.tokens()));
+            }
+            System.out.printf(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | **%.3f** | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+                    language, split.tuneName(), split.tune().size(), model.precision(), model.recall(), model.f1(),
+                    model.f1(EntityType.PERSON), model.f1(EntityType.ORGANIZATION), model.f1(EntityType.LOCATION),
+                    withRules.f1(), wikiann.f1());
+        }
+
+        Enricher enricher = Enrichers.createDefault();
+        System.out.println();
+        System.out.println("| real articles | expected | articles | accuracy | detected as |");
+        System.out.println("|---|---|---|---|---|");
+        languageRow(enricher, "Reuters-21578", "en", RealNews.reuters(data, perSet, 200));
+        languageRow(enricher, "Telegram RU news", "ru", RealNews.telegram(data, perSet, 200));
+    }
+
+    private static void languageRow(Enricher enricher, String name, String expected, List<Article> articles) {
+        Map<String, Integer> detected = new TreeMap<>();
+        int right = 0;
+        for (Article article : articles) {
+            String language = enricher.enrich(article).language();
+            detected.merge(language, 1, Integer::sum);
+            if (expected.equals(language)) {
+                right++;
+            }
+        }
+        System.out.printf(Locale.ROOT, "| %s | %s | %d | **%.4f** | %s |%n", name, expected, articles.size(),
+                (double) right / articles.size(), detected);
+    }
+}

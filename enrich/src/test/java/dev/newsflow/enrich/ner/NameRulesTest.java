@@ -1,0 +1,56 @@
+package dev.newsflow.enrich.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.enrich.ner.LabeledSentence.TokenSpan;
+import dev.newsflow.events.EntityType;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class NameRulesTest {
+
+    private static NameRules rules;
+
+    @BeforeAll
+    static void build() {
+        rules = new NameRules(PlaceGazetteer.fromLocaleData());
+    }
+
+    @Test
+    void shouldCutAPersonWithAPatronymicSurnameOutOfAnOrganizationSpan() {
+        List<String> tokens = List.of("the", "Union", "of", "Writers", "Aziz", "Karimov", "said");
+        List<TokenSpan> spans = rules.apply("en", tokens, List.of(new TokenSpan(1, 6, EntityType.ORGANIZATION)));
+
+        assertThat(spans).containsExactlyInAnyOrder(
+                new TokenSpan(1, 4, EntityType.ORGANIZATION), new TokenSpan(4, 6, EntityType.PERSON));
+    }
+
+    @Test
+    void shouldFindPeopleInRussianWithInflectedSurnames() {
+        List<String> tokens = List.of("встретился", "с", "Касым-Жомартом", "Токаевым");
+        assertThat(rules.apply("ru", tokens, List.of())).containsExactly(new TokenSpan(2, 4, EntityType.PERSON));
+    }
+
+    @Test
+    void shouldNotTakeAnOfficeOrACountryForAFirstName() {
+        assertThat(rules.apply("en", List.of("Minister", "Ivanov", "spoke"), List.of())).isEmpty();
+        assertThat(rules.apply("en", List.of("Kazakhstan", "Petrov"), List.of())).isEmpty();
+    }
+
+    @Test
+    void shouldKeepOnlyThePlaceOrOrganizationAfterAnOffice() {
+        List<String> tokens = List.of("Minister", "of", "Foreign", "Affairs", "of", "Uzbekistan");
+        assertThat(rules.apply("en", tokens, List.of(new TokenSpan(0, 6, EntityType.ORGANIZATION))))
+                .containsExactly(new TokenSpan(5, 6, EntityType.LOCATION));
+        assertThat(rules.apply("en", List.of("Secretary", "General"), List.of(new TokenSpan(0, 2, EntityType.PERSON))))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldSplitACoordinationWithAKnownPlace() {
+        List<String> tokens = List.of("the", "Organization", "and", "Europe");
+        assertThat(rules.apply("en", tokens, List.of(new TokenSpan(1, 4, EntityType.ORGANIZATION))))
+                .containsExactly(new TokenSpan(1, 2, EntityType.ORGANIZATION), new TokenSpan(3, 4, EntityType.LOCATION));
+    }
+}
