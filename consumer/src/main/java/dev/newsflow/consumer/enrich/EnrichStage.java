@@ -37,6 +37,12 @@ public final class EnrichStage implements TransformStage {
         return Map.of(topics.unique(), Article.class);
     }
 
+    /** Enrichment is stateless and the enricher thread-safe: a batch uses every core. */
+    @Override
+    public boolean parallel() {
+        return true;
+    }
+
     @Override
     public List<ProducerRecord<String, byte[]>> transform(InputRecord<?> input) {
         Article article = (Article) input.event();

@@ -180,19 +180,22 @@ public final class StageRunner implements Runnable, AutoCloseable {
         int deadLetters = 0;
         Map<String, Integer> produced = new HashMap<>();
         try {
-            for (ConsumerRecord<String, byte[]> record : records) {
-                List<ProducerRecord<String, byte[]>> outputs;
-                try {
-                    outputs = transform.transform(new InputRecord<>(record, decode(record)));
-                } catch (Exception e) {
-                    if (Failures.isTransient(e)) {
-                        throw e;
+            List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
+            records.forEach(batch::add);
+            List<Transformed> precomputed = transform.parallel()
+                    ? batch.parallelStream().map(record -> transformOne(transform, record)).toList() : null;
+            for (int i = 0; i < batch.size(); i++) {
+                ConsumerRecord<String, byte[]> record = batch.get(i);
+                Transformed result = precomputed != null ? precomputed.get(i) : transformOne(transform, record);
+                if (result.failure() != null) {
+                    if (Failures.isTransient(result.failure())) {
+                        throw result.failure();
                     }
-                    producer.send(deadLetter(record, e));
+                    producer.send(deadLetter(record, result.failure()));
                     deadLetters++;
                     continue;
                 }
-                for (ProducerRecord<String, byte[]> output : outputs) {
+                for (ProducerRecord<String, byte[]> output : result.outputs()) {
                     producer.send(output);
                     produced.merge(output.topic(), 1, Integer::sum);
                 }
@@ -206,6 +209,18 @@ public final class StageRunner implements Runnable, AutoCloseable {
         }
         metrics.committed(processed, deadLetters, System.nanoTime() - start);
         metrics.produced(produced);
+    }
+
+    private Transformed transformOne(TransformStage transform, ConsumerRecord<String, byte[]> record) {
+        try {
+            return new Transformed(transform.transform(new InputRecord<>(record, decode(record))), null);
+        } catch (Exception e) {
+            return new Transformed(List.of(), e);
+        }
+    }
+
+    /** The outputs of one input, or why there are none. */
+    private record Transformed(List<ProducerRecord<String, byte[]>> outputs, Exception failure) {
     }
 
     private void abort(TransformStage transform) throws Exception {

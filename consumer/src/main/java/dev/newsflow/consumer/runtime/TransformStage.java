@@ -19,6 +19,14 @@ public non-sealed interface TransformStage extends Stage {
     List<ProducerRecord<String, byte[]>> transform(InputRecord<?> input) throws Exception;
 
     /**
+     * Whether {@link #transform} may run for the inputs of a batch at once, on several threads: true only for a
+     * stateless, thread-safe transform. Outputs are still sent in input order, in one transaction.
+     */
+    default boolean parallel() {
+        return false;
+    }
+
+    /**
      * The transaction of the current batch was aborted: state changed by {@link #transform} since the last
      * commit must be thrown away (re-read it from where it is durable).
      */
