@@ -16,6 +16,7 @@ public final class StageMetrics {
     private final MeterRegistry registry;
     private final String stage;
     private final java.util.Map<String, Counter> outputs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> lags = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StageMetrics(MeterRegistry registry, String stage) {
         this.registry = registry;
@@ -49,6 +50,20 @@ public final class StageMetrics {
     /** Records produced to {@code topic} and committed since start. */
     public long produced(String topic) {
         return (long) output(topic).count();
+    }
+
+    /**
+     * Records the consumer lag of each partition (records between the stage's position and the end of the
+     * partition), as {@code newsflow.stage.lag{stage,topic,partition}}.
+     */
+    void lag(String topic, int partition, long records) {
+        lags.computeIfAbsent(topic + "-" + partition, key -> {
+            java.util.concurrent.atomic.AtomicLong value = new java.util.concurrent.atomic.AtomicLong();
+            io.micrometer.core.instrument.Gauge.builder("newsflow.stage.lag", value, java.util.concurrent.atomic.AtomicLong::get)
+                    .tag("stage", stage).tag("topic", topic).tag("partition", Integer.toString(partition))
+                    .description("Records between the stage's position and the end of the partition").register(registry);
+            return value;
+        }).set(records);
     }
 
     void retried() {

@@ -124,6 +124,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
                 if (!records.isEmpty()) {
                     processWithRetries(records);
                 }
+                recordLag();
             }
         } catch (Throwable e) {
             failure = e;
@@ -145,6 +146,12 @@ public final class StageRunner implements Runnable, AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void recordLag() {
+        for (TopicPartition partition : consumer.assignment()) {
+            consumer.currentLag(partition).ifPresent(lag -> metrics.lag(partition.topic(), partition.partition(), lag));
         }
     }
 
