@@ -2,26 +2,21 @@ package dev.newsflow.cli;
 
 import dev.newsflow.clients.CloudEvents;
 import dev.newsflow.clients.KafkaSettings;
+import dev.newsflow.clients.TopicSnapshot;
 import dev.newsflow.events.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,26 +27,12 @@ import picocli.CommandLine.Option;
         description = "List the dead-letter topic, or re-publish dead letters to their original topic once fixed.",
         subcommands = {DlqCommand.ListLetters.class, DlqCommand.Republish.class})
 final class DlqCommand {
-    private static final Duration POLL = Duration.ofMillis(200);
     private static final int PREVIEW_CHARS = 120;
 
     /** Every committed dead letter, oldest first. */
     static List<ConsumerRecord<String, byte[]>> readAll(KafkaSettings settings, String topic) {
-        Map<String, Object> props = settings.consumer("unused", Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         List<ConsumerRecord<String, byte[]>> letters = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(POLL).forEach(letters::add);
-            }
-        }
+        TopicSnapshot.read(settings, topic, letters::add);
         return letters;
     }
 

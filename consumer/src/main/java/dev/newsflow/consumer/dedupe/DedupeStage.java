@@ -1,6 +1,7 @@
 package dev.newsflow.consumer.dedupe;
 
 import dev.newsflow.clients.KafkaSettings;
+import dev.newsflow.clients.TopicSnapshot;
 import dev.newsflow.consumer.runtime.InputRecord;
 import dev.newsflow.consumer.runtime.Outputs;
 import dev.newsflow.consumer.runtime.TransformStage;
@@ -11,20 +12,14 @@ import dev.newsflow.dedupe.Verdict;
 import dev.newsflow.events.Article;
 import dev.newsflow.events.EventType;
 import dev.newsflow.events.PipelineTopics;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DedupeStage implements TransformStage {
     private static final Logger LOG = LoggerFactory.getLogger(DedupeStage.class);
-    private static final Duration RESTORE_POLL = Duration.ofMillis(200);
 
     private final PipelineTopics topics;
     private final KafkaSettings kafka;
@@ -105,26 +99,12 @@ public final class DedupeStage implements TransformStage {
     private void restoreIndex() {
         long start = System.nanoTime();
         Map<String, IndexEntry> entries = new LinkedHashMap<>();
-        Map<String, Object> props = kafka.consumer("unused", Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000));
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topics.dedupeIndex()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(RESTORE_POLL)) {
-                    entries.remove(record.key());
-                    if (record.value() != null) {
-                        entries.put(record.key(), IndexEntry.fromBytes(record.value()));
-                    }
-                }
+        TopicSnapshot.read(kafka, topics.dedupeIndex(), record -> {
+            entries.remove(record.key());
+            if (record.value() != null) {
+                entries.put(record.key(), IndexEntry.fromBytes(record.value()));
             }
-        }
+        });
         DedupeIndex restored = new DedupeIndex(config, entries.size());
         entries.values().stream()
                 .sorted(java.util.Comparator.comparing(IndexEntry::firstSeen))
