@@ -1,0 +1,59 @@
+package dev.newsflow.bench;
+
+import java.util.List;
+
+/** The short human-readable table of a bench run, built part by part. Not thread-safe. */
+final class Report {
+    private final StringBuilder text = new StringBuilder("newsflow bench\n");
+
+    void line(String line) {
+        text.append(line).append('\n');
+    }
+
+    void producer(ProducerComparison.Result result) {
+        line(String.format("producer, %d records x %d B, %d partitions, settings %s:", result.records(),
+                result.meanValueBytes(), result.partitions(), result.producerSettings()));
+        for (ProducerComparison.Run run : result.runs()) {
+            line(String.format("  round %d  %-20s %9.0f records/s  %6.1f MB/s", run.round(), run.side(),
+                    run.recordsPerSecond(), run.megabytesPerSecond()));
+        }
+        line(String.format("  median: newsflow %.0f/s, ProducerPerformance %.0f/s, ratio %.2f (target >= 0.90)",
+                result.newsflowMedian(), result.producerPerformanceMedian(), result.ratio()));
+    }
+
+    void backfill(String title, PipelineRuns.Backfill run) {
+        line(String.format("%s: %d articles in %.1f s = %.0f articles/s (target >= 1000); published in %.1f s;"
+                        + " duplicates %d, dead letters %d; peak RSS %.0f MiB (target < 1536)", title, run.articles(),
+                run.totalSeconds(), run.articlesPerSecond(), run.publishSeconds(), run.duplicates(), run.deadLetters(),
+                run.peakRssMiB()));
+        if (!run.busySeconds().isEmpty()) {
+            line("  busy seconds by in-process stage (poll to commit): " + run.busySeconds());
+        }
+        line("  lag drained at (s): " + run.drainedAtSeconds());
+        List<LagSampler.Sample> samples = run.samples();
+        int step = Math.max(1, samples.size() / 12);
+        for (int i = 0; i < samples.size(); i += step) {
+            LagSampler.Sample s = samples.get(i);
+            line(String.format("  t=%5.1fs lag %s stored %d rss %.0f+%.0f MiB", s.t(), s.lag(), s.stored(), s.rssMiB(),
+                    s.childrenRssMiB()));
+        }
+    }
+
+    void latency(PipelineRuns.Latency latency) {
+        line(String.format("latency publish -> stored at %d/s for %d s (%d articles, achieved %.1f/s): p50 %d ms, p99 %d ms"
+                        + " (target <= 250), max %d ms, not stored %d", latency.ratePerSecond(), latency.seconds(),
+                latency.articles(), latency.achievedRate(), latency.p50Millis(), latency.p99Millis(), latency.maxMillis(),
+                latency.missing()));
+    }
+
+    void jmh(List<MicroBenchmarks.Score> scores) {
+        line("JMH (us/op, mean +- 99.9% half-width):");
+        for (MicroBenchmarks.Score score : scores) {
+            line(String.format("  %-45s %10.2f +- %.2f", score.benchmark(), score.microsPerOp(), score.error()));
+        }
+    }
+
+    String text() {
+        return text.toString();
+    }
+}
