@@ -1,6 +1,7 @@
 package dev.newsflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.newsflow.clients.KafkaSettings;
 import dev.newsflow.events.Article;
@@ -27,6 +28,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -188,22 +190,26 @@ class CrashRecoveryTest {
         return sends;
     }
 
-    private long awaitStored(long expected) throws Exception {
-        long deadline = System.nanoTime() + CATCH_UP.toNanos();
-        long stored = 0;
-        while (System.nanoTime() < deadline) {
-            restartExited();
-            try (ArticleStore store = ArticleStore.open("jdbc:sqlite:" + dir.resolve("newsflow.db"))) {
-                stored = store.countArticles();
-            } catch (RuntimeException notYetCreated) {
-                stored = 0;
-            }
-            if (stored >= expected && storeCaughtUp()) {
-                return stored;
-            }
-            Thread.sleep(500);
+    /** Waits (restarting any stage that stopped) until the store has caught up; returns the rows stored. */
+    private long awaitStored(long expected) {
+        try {
+            await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        restartExited();
+                        return storedRows() >= expected && storeCaughtUp();
+                    });
+        } catch (ConditionTimeoutException notCaughtUp) {
+            // reported below as lost articles, with the counts that were reached
         }
-        return stored;
+        return storedRows();
+    }
+
+    private long storedRows() {
+        try (ArticleStore store = ArticleStore.open("jdbc:sqlite:" + dir.resolve("newsflow.db"))) {
+            return store.countArticles();
+        } catch (RuntimeException notYetCreated) {
+            return 0;
+        }
     }
 
     /** The store has consumed everything dedupe and enrich committed: nothing more can arrive. */
@@ -274,18 +280,15 @@ class CrashRecoveryTest {
         processes.put(name, new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
     }
 
-    private void awaitBroker() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap(), "request.timeout.ms", 2_000,
-                    "default.api.timeout.ms", 2_000))) {
-                admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
-                return;
-            } catch (Exception notYet) {
-                Thread.sleep(300);
-            }
-        }
-        throw new AssertionError("the broker process did not start; see target/crash-logs");
+    private void awaitBroker() {
+        await("the broker process answers (see target/crash-logs)").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+                .until(() -> {
+                    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap(), "request.timeout.ms", 2_000,
+                            "default.api.timeout.ms", 2_000))) {
+                        return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
+                    }
+                });
     }
 
     private String bootstrap() {
