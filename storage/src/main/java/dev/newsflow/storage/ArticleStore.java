@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class ArticleStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleStore.class);
 
+    private static final int MIGRATION_ATTEMPTS = 5;
+
     private final HikariDataSource dataSource;
     private final SqlDialect dialect;
     private final String description;
@@ -64,18 +66,49 @@ public final class ArticleStore implements AutoCloseable {
         config.setInitializationFailTimeout(-1);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            var result = Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations(dialect.migrationLocations())
-                    .load()
-                    .migrate();
-            LOG.info("Opened {} at schema version {} ({} migrations applied)", description,
-                    result.targetSchemaVersion, result.migrationsExecuted);
+            migrate(dataSource, dialect, description);
         } catch (RuntimeException e) {
             dataSource.close();
             throw new StorageException("cannot open and migrate database " + description + ": " + e.getMessage(), e);
         }
         return new ArticleStore(dataSource, dialect, description, Clock.systemUTC());
+    }
+
+    /**
+     * Runs the migrations. Two processes that open a new SQLite file at the same moment (the store stage and
+     * serve, say) race to create the schema; the loser sees a locked database and tries again, by which time
+     * the winner's migrations are applied and there is nothing left to do.
+     */
+    private static void migrate(HikariDataSource dataSource, SqlDialect dialect, String description) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                var result = Flyway.configure().dataSource(dataSource).locations(dialect.migrationLocations()).load().migrate();
+                LOG.info("Opened {} at schema version {} ({} migrations applied)", description,
+                        result.targetSchemaVersion, result.migrationsExecuted);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= MIGRATION_ATTEMPTS || !isLocked(e)) {
+                    throw e;
+                }
+                LOG.warn("Migrating {} found the database locked by another process, attempt {} of {}", description,
+                        attempt, MIGRATION_ATTEMPTS);
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean isLocked(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e.getMessage() != null && (e.getMessage().contains("SQLITE_BUSY") || e.getMessage().contains("database is locked"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
