@@ -32,8 +32,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code newsflow bench DATA}: starts its own embedded broker and measures, in one run, the producer against
  * Kafka's ProducerPerformance, the end-to-end backfill throughput of the Reuters corpus with lag and memory over
- * time, publish-to-stored latency at a fixed rate, the backfill with one and two enrich processes, and the JMH
- * micro-benchmarks. Writes {@code bench-result.json} and {@code bench-result.txt} to {@code --out}.
+ * time, latency at a fixed rate from publish to stored and to visible on the API's SSE stream, the backfill with
+ * one and two enrich processes, and the JMH micro-benchmarks. Writes {@code bench-result.json} and
+ * {@code bench-result.txt} to {@code --out}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark newsflow end to end on its own embedded broker, side by side with Kafka's own tools.")

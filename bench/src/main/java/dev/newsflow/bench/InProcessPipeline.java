@@ -23,8 +23,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -72,6 +74,11 @@ final class InProcessPipeline implements AutoCloseable {
 
     PipelineTopics topics() {
         return topics;
+    }
+
+    /** The store the store stage writes to; closed by {@link #close()}. */
+    ArticleStore store() {
+        return store;
     }
 
     /** Waits until {@code published} articles have each been stored or dead-lettered; false on timeout or a failed stage. */
@@ -126,6 +133,19 @@ final class InProcessPipeline implements AutoCloseable {
             }
         }
         return stored;
+    }
+
+    /** Ids of the stored articles that dedupe judged duplicates: they never reach the enriched topic. */
+    Set<String> duplicateIds() throws SQLException {
+        Set<String> duplicates = new HashSet<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id FROM articles WHERE duplicate_of IS NOT NULL")) {
+            while (rows.next()) {
+                duplicates.add(rows.getString(1));
+            }
+        }
+        return duplicates;
     }
 
     @Override

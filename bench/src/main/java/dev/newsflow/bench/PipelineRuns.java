@@ -9,8 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -21,14 +23,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The end-to-end runs over the real pipeline: backfill throughput (with lag and memory sampled every second),
- * latency at a fixed rate, and the backfill again with enrich as separate processes. Each run gets fresh
- * topics, consumer groups and database, and is warmed up (group joins, first batches) before it is timed.
- * Runs on the caller's thread.
+ * latency at a fixed rate (to stored and to visible on the HTTP API's SSE stream), and the backfill again with
+ * enrich as separate processes. Each run gets fresh topics, consumer groups and database, and is warmed up (group
+ * joins, first batches) before it is timed. Runs on the caller's thread.
  */
 final class PipelineRuns {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRuns.class);
     private static final int WARM_UP_ARTICLES = 50;
     private static final long SAMPLE_MILLIS = 1_000;
+    /** How long after the last article is stored the latency run still waits for the SSE stream to show the rest. */
+    private static final Duration STREAM_GRACE = Duration.ofSeconds(10);
 
     /** Throughput of one backfill: publish as fast as possible, first publish to last stored. */
     record Backfill(String name, int articles, int enrichInstances, double publishSeconds, double totalSeconds,
@@ -36,9 +40,14 @@ final class PipelineRuns {
                     Map<String, Double> busySeconds, Map<String, Double> drainedAtSeconds, List<LagSampler.Sample> samples) {
     }
 
-    /** Publish-to-stored latency at a fixed rate. */
+    /**
+     * Latency at a fixed rate from publish to stored ({@code p50Millis}, ...; {@code missing}: not stored) and from
+     * publish to visible on the SSE stream of the HTTP API ({@code sseP50Millis}, ...; {@code sseMissing}: never seen).
+     * The stream carries only enriched articles, so the SSE figures leave out the {@code duplicates} (stored, not streamed).
+     */
     record Latency(int ratePerSecond, int seconds, int articles, double achievedRate, long p50Millis, long p99Millis,
-                   long maxMillis, long missing) {
+                   long maxMillis, long missing, long duplicates, long sseP50Millis, long sseP99Millis, long sseMaxMillis,
+                   long sseMissing) {
     }
 
     private final KafkaSettings kafka;
@@ -108,10 +117,14 @@ final class PipelineRuns {
         }
     }
 
-    /** Publishes {@code rate} articles a second for {@code seconds} and measures publish -> stored of each. */
+    /**
+     * Publishes {@code rate} articles a second for {@code seconds} and measures publish -> stored of each, and
+     * publish -> arrival on {@code GET /api/stream} of a client connected to the HTTP API before the warm-up.
+     */
     Latency latency(String name, List<Article> corpus, int rate, int seconds, Enricher enricher) throws Exception {
         try (InProcessPipeline pipeline = new InProcessPipeline(name, kafka, workDir, settings, enricher);
-             ArticlePublisher publisher = new ArticlePublisher(kafka, pipeline.topics().raw(), Clock.systemUTC())) {
+             ArticlePublisher publisher = new ArticlePublisher(kafka, pipeline.topics().raw(), Clock.systemUTC());
+             LiveStreamProbe stream = LiveStreamProbe.connect(kafka, pipeline.topics(), pipeline.store(), timeout)) {
             warmUp(pipeline, publisher);
             long before = pipeline.settled();
             int count = rate * seconds;
@@ -138,10 +151,22 @@ final class PipelineRuns {
             Map<String, Long> stored = pipeline.storedMillis();
             long[] latencies = sentMillis.entrySet().stream().filter(e -> stored.containsKey(e.getKey()))
                     .mapToLong(e -> stored.get(e.getKey()) - e.getValue()).toArray();
+            Set<String> streamed = new HashSet<>(sentMillis.keySet());
+            streamed.removeAll(pipeline.duplicateIds());
+            if (!stream.awaitArrivals(streamed, STREAM_GRACE)) {
+                LOG.warn("latency run: not every enriched article arrived on the SSE stream within {} s of being stored",
+                        STREAM_GRACE.toSeconds());
+            }
+            Map<String, Long> arrived = stream.arrivals();
+            long[] sseLatencies = streamed.stream().filter(arrived::containsKey)
+                    .mapToLong(id -> arrived.get(id) - sentMillis.get(id)).toArray();
             Latency result = new Latency(rate, seconds, count, round2(count / sendSeconds), Stats.percentile(latencies, 50),
-                    Stats.percentile(latencies, 99), Stats.percentile(latencies, 100), count - latencies.length);
-            LOG.info("latency at {}/s for {} s: p50 {} ms, p99 {} ms, max {} ms", rate, seconds, result.p50Millis(),
-                    result.p99Millis(), result.maxMillis());
+                    Stats.percentile(latencies, 99), Stats.percentile(latencies, 100), count - latencies.length,
+                    count - streamed.size(), Stats.percentile(sseLatencies, 50), Stats.percentile(sseLatencies, 99),
+                    Stats.percentile(sseLatencies, 100), streamed.size() - sseLatencies.length);
+            LOG.info("latency at {}/s for {} s: stored p50 {} ms, p99 {} ms, max {} ms; SSE p50 {} ms, p99 {} ms, max {} ms",
+                    rate, seconds, result.p50Millis(), result.p99Millis(), result.maxMillis(), result.sseP50Millis(),
+                    result.sseP99Millis(), result.sseMaxMillis());
             return result;
         }
     }

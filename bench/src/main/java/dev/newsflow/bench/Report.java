@@ -44,6 +44,10 @@ final class Report {
                         + " (target <= 250), max %d ms, not stored %d", latency.ratePerSecond(), latency.seconds(),
                 latency.articles(), latency.achievedRate(), latency.p50Millis(), latency.p99Millis(), latency.maxMillis(),
                 latency.missing()));
+        line(String.format("latency publish -> visible on the SSE stream (GET /api/stream, %d articles; %d duplicates are"
+                        + " stored, never streamed): p50 %d ms, p99 %d ms, max %d ms, never seen %d",
+                latency.articles() - latency.duplicates(), latency.duplicates(), latency.sseP50Millis(),
+                latency.sseP99Millis(), latency.sseMaxMillis(), latency.sseMissing()));
     }
 
     void jmh(List<MicroBenchmarks.Score> scores) {
