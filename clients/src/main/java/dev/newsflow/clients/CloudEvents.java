@@ -4,6 +4,9 @@ import dev.newsflow.events.CloudEventHeaders;
 import dev.newsflow.events.EventType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -11,6 +14,12 @@ import org.apache.kafka.common.header.Headers;
  * Writes and reads the CloudEvents 1.0 binary-mode headers on Kafka records. Stateless and thread-safe.
  */
 public final class CloudEvents {
+    // The constant attribute values, encoded once: the producer writes these headers on every record.
+    private static final byte[] SPEC_VERSION = utf8(CloudEventHeaders.SPEC_VERSION_VALUE);
+    private static final byte[] JSON = utf8(CloudEventHeaders.JSON);
+    private static final Map<EventType, byte[]> SOURCES = encoded(EventType::source);
+    private static final Map<EventType, byte[]> TYPES = encoded(EventType::type);
+
     private CloudEvents() {
     }
 
@@ -20,13 +29,14 @@ public final class CloudEvents {
      * the same occurrence), source and type say which stage made it.
      */
     public static Headers write(Headers headers, EventType type, String articleId, Instant time) {
-        put(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        put(headers, CloudEventHeaders.ID, articleId);
-        put(headers, CloudEventHeaders.SOURCE, type.source());
-        put(headers, CloudEventHeaders.TYPE, type.type());
-        put(headers, CloudEventHeaders.TIME, time.toString());
-        put(headers, CloudEventHeaders.SUBJECT, articleId);
-        put(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        byte[] id = utf8(articleId);
+        put(headers, CloudEventHeaders.SPEC_VERSION, SPEC_VERSION);
+        put(headers, CloudEventHeaders.ID, id);
+        put(headers, CloudEventHeaders.SOURCE, SOURCES.get(type));
+        put(headers, CloudEventHeaders.TYPE, TYPES.get(type));
+        put(headers, CloudEventHeaders.TIME, utf8(time.toString()));
+        put(headers, CloudEventHeaders.SUBJECT, id);
+        put(headers, CloudEventHeaders.CONTENT_TYPE, JSON);
         return headers;
     }
 
@@ -36,8 +46,20 @@ public final class CloudEvents {
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static void put(Headers headers, String name, String value) {
+    private static void put(Headers headers, String name, byte[] value) {
         headers.remove(name);
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        headers.add(name, value);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Map<EventType, byte[]> encoded(Function<EventType, String> attribute) {
+        Map<EventType, byte[]> values = new EnumMap<>(EventType.class);
+        for (EventType type : EventType.values()) {
+            values.put(type, utf8(attribute.apply(type)));
+        }
+        return values;
     }
 }
