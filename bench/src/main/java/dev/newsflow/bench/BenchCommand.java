@@ -58,7 +58,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Parts to run, comma-separated, from: ${COMPLETION-CANDIDATES} (default: all).")
     Set<Part> parts = EnumSet.allOf(Part.class);
 
-    @Option(names = "--producer-records", defaultValue = "20000", description = "Records each producer run sends (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--producer-records", defaultValue = "50000", description = "Records each producer run sends (default: ${DEFAULT-VALUE}).")
     int producerRecords;
 
     @Option(names = "--record-size", defaultValue = "3000", description = "Bytes of each JSON value in the producer comparison (default: ${DEFAULT-VALUE}).")
@@ -67,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the producer comparison's topics (default: ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--rounds", defaultValue = "3", description = "Alternating rounds of each producer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", defaultValue = "5", description = "Alternating rounds of each producer (default: ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(names = "--limit", defaultValue = "0", description = "Backfill only the first N Reuters articles (default: all).")
