@@ -1,7 +1,7 @@
 package dev.newsflow.enrich;
 
+import dev.newsflow.enrich.ner.CrfEntityRecognizer;
 import dev.newsflow.enrich.ner.EntityRecognizer;
-import dev.newsflow.enrich.ner.OpenNlpEntityRecognizer;
 import dev.newsflow.enrich.ner.PlaceGazetteer;
 import java.util.List;
 import org.slf4j.Logger;
@@ -28,7 +28,7 @@ public final class Enrichers {
     /** The shipped models with the given settings; a NER model is loaded for each configured language. */
     public static Enricher create(EnrichConfig config) {
         long started = System.nanoTime();
-        OpenNlpEntityRecognizer recognizer = OpenNlpEntityRecognizer.loadShipped(config.languageList());
+        EntityRecognizer recognizer = CrfEntityRecognizer.loadShipped(config.languageList());
         Enricher enricher = create(config, recognizer);
         LOG.info("enricher ready in {} ms: languages {}", (System.nanoTime() - started) / 1_000_000, config.languageList());
         return enricher;

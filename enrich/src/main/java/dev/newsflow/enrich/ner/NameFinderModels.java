@@ -14,16 +14,12 @@ import opennlp.tools.util.Span;
  */
 public final class NameFinderModels {
 
-    /** Where the shipped models live on the class path: {@code <dir>/<language>.bin}. */
+    /** Where the shipped models and feature descriptors live on the class path. */
     public static final String RESOURCE_DIR = "/dev/newsflow/enrich/ner/";
-    /** The feature descriptor the shipped models were trained with. */
+    /** The feature descriptor of the maxent models {@code TrainNer} trains. */
     public static final String FEATURES_RESOURCE = RESOURCE_DIR + "ner-features.xml";
 
     private NameFinderModels() {
-    }
-
-    public static String resourceOf(String language) {
-        return RESOURCE_DIR + language + ".bin";
     }
 
     static NameSample toSample(LabeledSentence sentence) {

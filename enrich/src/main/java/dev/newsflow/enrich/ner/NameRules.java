@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *   <li><b>titles</b>: an office ("Minister", "Secretary General", "министр") is no organization; a span that
  *       starts with one keeps only what follows its last "of" when that is a place or an organization;</li>
  *   <li><b>coordination</b>: "the Organization and Europe" is two names when one side is a known place;</li>
- *   <li><b>places</b>: a country or world-region name is a location whatever the model said.</li>
+ *   <li><b>places</b>: a country or world-region name is a location whatever the model said; a sentence's
+ *       capitalized first word glued to a known place is not part of it.</li>
  * </ul>
  * Stateless apart from the immutable gazetteer; thread-safe.
  */
@@ -82,6 +83,7 @@ public final class NameRules {
         }
         spans = splitCoordinations(spans, tokens, language);
         spans = placesBeforeCommonNouns(spans, tokens, language);
+        spans = placesAfterSentenceStart(spans, tokens, language);
         spans = dropTitles(spans, tokens, language);
         return spans;
     }
@@ -213,6 +215,23 @@ public final class NameRules {
             boolean country = end < span.end() && gazetteer.lookup(tokens.subList(span.start(), end), language)
                     .map(p -> p.kind() == PlaceGazetteer.Kind.COUNTRY).orElse(false);
             out.add(country ? new TokenSpan(span.start(), end, EntityType.LOCATION) : span);
+        }
+        return out;
+    }
+
+    /**
+     * A sentence's first word is capitalized whatever it is, and the models sometimes glue it to a place that
+     * follows: "Forumda Oʻzbekiston" (at the forum, Uzbekistan) is the place alone when the place is known and
+     * neither the first word nor the whole span is.
+     */
+    private List<TokenSpan> placesAfterSentenceStart(List<TokenSpan> spans, List<String> tokens, String language) {
+        List<TokenSpan> out = new ArrayList<>(spans.size());
+        for (TokenSpan span : spans) {
+            boolean glued = span.type() == EntityType.LOCATION && span.start() == 0 && span.end() > 1
+                    && gazetteer.lookup(tokens.subList(1, span.end()), language).isPresent()
+                    && gazetteer.lookup(tokens.subList(0, 1), language).isEmpty()
+                    && gazetteer.lookup(tokens.subList(0, span.end()), language).isEmpty();
+            out.add(glued ? new TokenSpan(1, span.end(), EntityType.LOCATION) : span);
         }
         return out;
     }

@@ -3,11 +3,11 @@ package dev.newsflow.enrich.tools;
 import dev.newsflow.enrich.Enricher;
 import dev.newsflow.enrich.Enrichers;
 import dev.newsflow.enrich.ner.BioCorpus;
+import dev.newsflow.enrich.ner.CrfEntityRecognizer;
 import dev.newsflow.enrich.ner.LabeledSentence;
 import dev.newsflow.enrich.ner.NameRules;
 import dev.newsflow.enrich.ner.NerDatasets;
 import dev.newsflow.enrich.ner.NerScore;
-import dev.newsflow.enrich.ner.OpenNlpEntityRecognizer;
 import dev.newsflow.enrich.ner.PlaceGazetteer;
 import dev.newsflow.events.Article;
 import dev.newsflow.events.EntityType;
@@ -44,7 +44,7 @@ public final class QualityReport {
         Path data = RealNews.requireDataDir(args[0]);
         int perSet = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         NerDatasets datasets = new NerDatasets(data.resolve("ner"));
-        OpenNlpEntityRecognizer recognizer = OpenNlpEntityRecognizer.loadShipped(TrainNer.LANGUAGES);
+        CrfEntityRecognizer recognizer = CrfEntityRecognizer.loadShipped(TrainNer.LANGUAGES);
         NameRules rules = new NameRules(PlaceGazetteer.fromLocaleData());
 
         System.out.println("| lang | held-apart set | sentences | model P | R | F1 | PER F1 | ORG F1 | LOC F1 | + rules F1 | WikiANN dev F1 |");

@@ -29,7 +29,7 @@ public final class TrainNer {
 
     static final List<String> LANGUAGES = List.of("en", "ru", "tr", "kk", "uz", "az", "ky");
 
-    private static final Map<String, String> SOURCES = Map.of(
+    static final Map<String, String> SOURCES = Map.of(
             "en", "wikigold (Balasuriya et al. 2009), CC BY 4.0; WikiANN en (Pan et al. 2017), Wikipedia text CC BY-SA",
             "ru", "FactRuEval-2016, MIT; WikiANN ru (Pan et al. 2017), Wikipedia text CC BY-SA",
             "tr", "Turkish Wiki NER (train split), CC BY-SA 4.0; WikiANN tr (Pan et al. 2017), Wikipedia text CC BY-SA",

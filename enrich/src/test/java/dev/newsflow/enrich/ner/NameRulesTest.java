@@ -53,4 +53,14 @@ class NameRulesTest {
         assertThat(rules.apply("en", tokens, List.of(new TokenSpan(1, 4, EntityType.ORGANIZATION))))
                 .containsExactly(new TokenSpan(1, 2, EntityType.ORGANIZATION), new TokenSpan(3, 4, EntityType.LOCATION));
     }
+
+    @Test
+    void shouldNotGlueTheFirstWordOfASentenceToAPlace() {
+        List<String> tokens = List.of("Forumda", "Oʻzbekiston", "ishtirok", "etdi");
+        assertThat(rules.apply("uz", tokens, List.of(new TokenSpan(0, 2, EntityType.LOCATION))))
+                .containsExactly(new TokenSpan(1, 2, EntityType.LOCATION));
+        List<String> whole = List.of("South", "Korea", "joined");
+        assertThat(rules.apply("en", whole, List.of(new TokenSpan(0, 2, EntityType.LOCATION))))
+                .containsExactly(new TokenSpan(0, 2, EntityType.LOCATION));
+    }
 }

@@ -1,0 +1,127 @@
+package dev.newsflow.enrich.ner;
+
+import dev.newsflow.events.EntityType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
+import opennlp.tools.util.featuregen.GeneratorFactory;
+
+/**
+ * An {@link EntityRecognizer} over one linear-chain CRF ({@link CrfTagger}) per language, with BIO labels
+ * ({@code B-PERSON}, {@code I-PERSON}, ..., {@code O}). Token features come from the OpenNLP feature generators
+ * named in each model, without previous-outcome features (label transitions are the CRF's own). Models are
+ * shared; feature generators keep per-sentence caches, so every thread gets its own. Thread-safe.
+ */
+public final class CrfEntityRecognizer implements EntityRecognizer {
+    static final String OUTSIDE = "O";
+
+    private final Map<String, CrfTagger> taggers;
+    private final ThreadLocal<Map<String, AdaptiveFeatureGenerator>> generators = ThreadLocal.withInitial(HashMap::new);
+
+    public CrfEntityRecognizer(Map<String, CrfTagger> taggers) {
+        this.taggers = Map.copyOf(taggers);
+    }
+
+    /**
+     * Loads the model this module ships for each language given ({@code <lang>.crf} under
+     * {@link NameFinderModels#RESOURCE_DIR}).
+     *
+     * @throws IllegalStateException when a language has no model on the class path
+     */
+    public static CrfEntityRecognizer loadShipped(Collection<String> languages) {
+        Map<String, CrfTagger> taggers = new HashMap<>();
+        for (String language : languages) {
+            String resource = NameFinderModels.RESOURCE_DIR + language + ".crf";
+            try (InputStream in = CrfEntityRecognizer.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("no NER model for '" + language + "' at class-path " + resource);
+                }
+                taggers.put(language, CrfTagger.read(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot load NER model " + resource, e);
+            }
+        }
+        return new CrfEntityRecognizer(taggers);
+    }
+
+    /** Languages with a model. */
+    public Set<String> languages() {
+        return taggers.keySet();
+    }
+
+    @Override
+    public List<LabeledSentence.TokenSpan> recognize(String language, List<String> tokens) {
+        CrfTagger tagger = taggers.get(language);
+        if (tagger == null || tokens.isEmpty()) {
+            return List.of();
+        }
+        AdaptiveFeatureGenerator generator = generators.get().computeIfAbsent(language, l -> generator(tagger.featureDescriptor()));
+        return spans(tagger.tag(tokenFeatures(generator, tokens.toArray(String[]::new))));
+    }
+
+    /** A fresh generator from an OpenNLP feature descriptor (XML). */
+    public static AdaptiveFeatureGenerator generator(byte[] descriptor) {
+        try {
+            return GeneratorFactory.create(new ByteArrayInputStream(descriptor), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("invalid feature descriptor of a CRF model", e);
+        }
+    }
+
+    /** The distinct features of every token of one sentence; training and tagging both use this. */
+    public static List<String[]> tokenFeatures(AdaptiveFeatureGenerator generator, String[] tokens) {
+        generator.clearAdaptiveData();
+        List<String[]> features = new ArrayList<>(tokens.length);
+        List<String> buffer = new ArrayList<>();
+        for (int i = 0; i < tokens.length; i++) {
+            buffer.clear();
+            generator.createFeatures(buffer, tokens, i, null);
+            features.add(new LinkedHashSet<>(buffer).toArray(String[]::new));
+        }
+        return features;
+    }
+
+    /** BIO labels of the entity spans of one sentence, in the {@code B-PERSON} form. */
+    public static String[] labels(LabeledSentence sentence) {
+        String[] labels = new String[sentence.tokens().size()];
+        Arrays.fill(labels, OUTSIDE);
+        for (LabeledSentence.TokenSpan span : sentence.entities()) {
+            for (int i = span.start(); i < span.end(); i++) {
+                labels[i] = (i == span.start() ? "B-" : "I-") + span.type().name();
+            }
+        }
+        return labels;
+    }
+
+    /** Entity spans of BIO labels; an {@code I-X} that does not continue an X starts a new X. */
+    static List<LabeledSentence.TokenSpan> spans(String[] labels) {
+        List<LabeledSentence.TokenSpan> spans = new ArrayList<>();
+        int start = -1;
+        EntityType open = null;
+        for (int i = 0; i <= labels.length; i++) {
+            String label = i < labels.length ? labels[i] : OUTSIDE;
+            EntityType type = OUTSIDE.equals(label) ? null : EntityType.valueOf(label.substring(2).toUpperCase(Locale.ROOT));
+            boolean continues = type != null && type == open && label.startsWith("I-");
+            if (open != null && !continues) {
+                spans.add(new LabeledSentence.TokenSpan(start, i, open));
+                open = null;
+            }
+            if (type != null && !continues) {
+                start = i;
+                open = type;
+            }
+        }
+        return spans;
+    }
+}
