@@ -1,0 +1,92 @@
+package dev.newsflow.enrich.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.newsflow.events.EntityType;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class CrfTaggerTest {
+    private static final List<String> LABELS = List.of("O", "B-PERSON", "I-PERSON");
+    private static final byte[] DESCRIPTOR = "<featureGenerators/>".getBytes(StandardCharsets.UTF_8);
+
+    /** "w=smith" looks like a name start on its own, but O -> I-PERSON is forbidden and B -> I is rewarded. */
+    private static CrfTagger tagger() {
+        Map<String, float[]> weights = new LinkedHashMap<>();
+        weights.put("w=john", new float[] {0f, 2f, 0f});
+        weights.put("w=smith", new float[] {0f, 1.5f, 1f});
+        weights.put("w=said", new float[] {3f, 0f, 0f});
+        float[][] transitions = {
+                {0f, 0f, -10f},  // O -> I is not BIO
+                {0f, -1f, 2f},   // B -> I continues the name
+                {0f, -1f, 1f}};
+        return new CrfTagger(DESCRIPTOR, LABELS, weights, new float[] {0.5f, 0f, 0f}, transitions);
+    }
+
+    @Test
+    void shouldChooseTheBestSequenceNotTheBestLabelOfEachToken() {
+        String[] labels = tagger().tag(List.of(new String[] {"w=john"}, new String[] {"w=smith"}, new String[] {"w=said"}));
+
+        // alone, "smith" would be B-PERSON (1.5 > 1); after "john" the transition makes it I-PERSON
+        assertThat(labels).containsExactly("B-PERSON", "I-PERSON", "O");
+    }
+
+    @Test
+    void shouldIgnoreFeaturesTheModelNeverSaw() {
+        assertThat(tagger().tag(List.<String[]>of(new String[] {"w=unknown", "w=said"}))).containsExactly("O");
+        assertThat(tagger().tag(List.of())).isEmpty();
+    }
+
+    @Test
+    void shouldTagTheSameAfterAWriteAndReadRoundTrip() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        tagger().write(bytes);
+        CrfTagger read = CrfTagger.read(new ByteArrayInputStream(bytes.toByteArray()));
+
+        List<String[]> sentence = List.of(new String[] {"w=said"}, new String[] {"w=john"}, new String[] {"w=smith"});
+        assertThat(read.tag(sentence)).containsExactly(tagger().tag(sentence));
+        assertThat(read.labels()).isEqualTo(LABELS);
+        assertThat(read.featureCount()).isEqualTo(3);
+        assertThat(read.featureDescriptor()).isEqualTo(DESCRIPTOR);
+    }
+
+    @Test
+    void shouldRefuseAStreamThatIsNoModel() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(bytes)) {
+            new DataOutputStream(zip).writeUTF("something else");
+        }
+        assertThatThrownBy(() -> CrfTagger.read(new ByteArrayInputStream(bytes.toByteArray())))
+                .isInstanceOf(IOException.class).hasMessageContaining("not a newsflow CRF model");
+    }
+
+    @Test
+    void shouldTurnBioLabelsIntoSpans() {
+        assertThat(CrfEntityRecognizer.spans(new String[] {"B-PERSON", "I-PERSON", "O", "I-LOCATION", "B-LOCATION", "I-ORGANIZATION"}))
+                .containsExactly(
+                        new LabeledSentence.TokenSpan(0, 2, EntityType.PERSON),
+                        new LabeledSentence.TokenSpan(3, 4, EntityType.LOCATION),  // an I- without its B- starts a name
+                        new LabeledSentence.TokenSpan(4, 5, EntityType.LOCATION),
+                        new LabeledSentence.TokenSpan(5, 6, EntityType.ORGANIZATION));
+    }
+
+    @Test
+    void shouldFindEntitiesWithTheShippedModels() {
+        CrfEntityRecognizer recognizer = CrfEntityRecognizer.loadShipped(List.of("en", "tr"));
+
+        assertThat(recognizer.recognize("en", List.of("Barack", "Obama", "visited", "Paris", "on", "Monday", ".")))
+                .contains(new LabeledSentence.TokenSpan(0, 2, EntityType.PERSON), new LabeledSentence.TokenSpan(3, 4, EntityType.LOCATION));
+        assertThat(recognizer.recognize("de", List.of("Berlin"))).isEmpty();
+        assertThatThrownBy(() -> CrfEntityRecognizer.loadShipped(List.of("xx")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no NER model for 'xx'");
+    }
+}
