@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,7 +78,10 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
         }
     }
 
-    /** The distinct features of every token of one sentence; training and tagging both use this. */
+    /**
+     * The features of every token of one sentence, as the generators emit them: a name can repeat (the suffixes of
+     * a short word), and counts once ({@link CrfTagger#tag} and training both see to that).
+     */
     public static List<String[]> tokenFeatures(AdaptiveFeatureGenerator generator, String[] tokens) {
         generator.clearAdaptiveData();
         List<String[]> features = new ArrayList<>(tokens.length);
@@ -87,7 +89,7 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
         for (int i = 0; i < tokens.length; i++) {
             buffer.clear();
             generator.createFeatures(buffer, tokens, i, null);
-            features.add(new LinkedHashSet<>(buffer).toArray(String[]::new));
+            features.add(buffer.toArray(String[]::new));
         }
         return features;
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +80,7 @@ public final class CrfTagger {
     /**
      * The best label sequence for one sentence.
      *
-     * @param tokenFeatures per token, its feature names (unknown names are ignored)
+     * @param tokenFeatures per token, its feature names (unknown names are ignored, a repeated one counts once)
      * @return one label per token
      */
     public String[] tag(List<String[]> tokenFeatures) {
@@ -124,16 +125,26 @@ public final class CrfTagger {
         return path;
     }
 
+    /** Each distinct known feature counts once, however often the generators emitted it. */
     private float[] localScores(String[] features) {
-        int n = labels.length;
-        float[] scores = biases.clone();
+        int[] indexes = new int[features.length];
+        int known = 0;
         for (String feature : features) {
             Integer index = featureIndex.get(feature);
             if (index != null) {
-                int offset = index * n;
-                for (int y = 0; y < n; y++) {
-                    scores[y] += weights[offset + y];
-                }
+                indexes[known++] = index;
+            }
+        }
+        Arrays.sort(indexes, 0, known);
+        int n = labels.length;
+        float[] scores = biases.clone();
+        for (int i = 0; i < known; i++) {
+            if (i > 0 && indexes[i] == indexes[i - 1]) {
+                continue;
+            }
+            int offset = indexes[i] * n;
+            for (int y = 0; y < n; y++) {
+                scores[y] += weights[offset + y];
             }
         }
         return scores;
