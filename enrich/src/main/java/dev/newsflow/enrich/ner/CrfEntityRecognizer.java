@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 import opennlp.tools.util.featuregen.GeneratorFactory;
 
@@ -52,11 +51,6 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
             }
         }
         return new CrfEntityRecognizer(taggers);
-    }
-
-    /** Languages with a model. */
-    public Set<String> languages() {
-        return taggers.keySet();
     }
 
     @Override
