@@ -44,7 +44,8 @@ import org.tribuo.sequence.SequenceExample;
 /**
  * Trains linear-chain CRF NER models with Tribuo's {@link CRFTrainer} and exports them as {@link CrfTagger}s:
  * {@code TrainCrf <ner-data-dir> <model-dir> [--languages tr] [--epochs 3] [--cutoff 3] [--wikiann-cap 2000]
- * [--learning-rate 0.1] [--features descriptor.xml]}. Same training and held-apart sentences as {@link TrainNer}
+ * [--learning-rate 0.1] [--features descriptor.xml]}; without {@code --features} a language's own
+ * {@code ner-features-crf-<lang>.xml} is used where there is one, else {@code ner-features-crf.xml}. Same training and held-apart sentences as {@link TrainNer}
  * ({@link NerDatasets}); features seen fewer than {@code cutoff} times in training are dropped. Writes
  * {@code <model-dir>/<lang>.crf} and {@code <lang>.LICENSE.txt}, checks that the exported tagger labels every
  * held-apart sentence exactly as Tribuo's model does, and prints entity F1 on those sentences.
@@ -70,7 +71,7 @@ public final class TrainCrf {
         int cutoff = 3;
         int cap = 2000;
         double learningRate = 0.1;
-        byte[] descriptor = shippedDescriptor();
+        byte[] features = null;
         for (int i = 2; i < args.length; i++) {
             switch (args[i]) {
                 case "--languages" -> languages = Arrays.asList(args[++i].split(","));
@@ -78,13 +79,14 @@ public final class TrainCrf {
                 case "--cutoff" -> cutoff = Integer.parseInt(args[++i]);
                 case "--wikiann-cap" -> cap = Integer.parseInt(args[++i]);
                 case "--learning-rate" -> learningRate = Double.parseDouble(args[++i]);
-                case "--features" -> descriptor = Files.readAllBytes(Path.of(args[++i]));
+                case "--features" -> features = Files.readAllBytes(Path.of(args[++i]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Files.createDirectories(out);
         for (String language : languages) {
             NerDatasets.Split split = datasets.split(language, cap);
+            byte[] descriptor = features != null ? features : shippedDescriptor(language);
             long started = System.nanoTime();
             AdaptiveFeatureGenerator generator = CrfEntityRecognizer.generator(descriptor);
             CRFModel model = new CRFTrainer(new AdaGrad(learningRate, 0.1), epochs, Integer.MAX_VALUE, 1, SEED)
@@ -205,8 +207,10 @@ public final class TrainCrf {
         return differing;
     }
 
-    private static byte[] shippedDescriptor() throws IOException {
-        try (InputStream in = TrainCrf.class.getResourceAsStream(FEATURES_RESOURCE)) {
+    /** {@code ner-features-crf-<lang>.xml} where a language has its own, else {@code ner-features-crf.xml}. */
+    private static byte[] shippedDescriptor(String language) throws IOException {
+        InputStream own = TrainCrf.class.getResourceAsStream(NameFinderModels.RESOURCE_DIR + "ner-features-crf-" + language + ".xml");
+        try (InputStream in = own != null ? own : TrainCrf.class.getResourceAsStream(FEATURES_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing class-path resource " + FEATURES_RESOURCE);
             }
