@@ -92,7 +92,7 @@ final class EntityAnnotator implements Annotator {
                 }
                 continue;
             }
-            if (overlaps(spans, start, end) || match.get().place().kind() == PlaceGazetteer.Kind.CITY
+            if (!overlapping(spans, start, end).isEmpty() || match.get().place().kind() == PlaceGazetteer.Kind.CITY
                     && looksLikeFirstName(tokens, end, language)) {
                 continue;
             }
@@ -118,7 +118,10 @@ final class EntityAnnotator implements Annotator {
         return gazetteer.match(tokens, end, language).isEmpty() && !rules.isTitle(next, language);
     }
 
-    /** Adds the other occurrences of names found once, and the acronyms of organizations. */
+    /**
+     * Adds the other occurrences of names found once, and the acronyms of organizations; a name found elsewhere
+     * in the article wins over shorter spans inside it.
+     */
     private void propagate(Map<Field, List<List<TokenSpan>>> found) {
         Map<List<String>, EntityType> names = new HashMap<>();
         found.forEach((field, perSentence) -> {
@@ -140,8 +143,10 @@ final class EntityAnnotator implements Annotator {
                 for (int start = 0; start < tokens.size(); start++) {
                     for (int length = Math.min(6, tokens.size() - start); length >= 1; length--) {
                         EntityType type = names.get(tokens.subList(start, start + length));
-                        if (type != null && !overlaps(spans, start, start + length)
-                                && Character.isUpperCase(tokens.get(start).codePointAt(0))) {
+                        List<TokenSpan> inside = overlapping(spans, start, start + length);
+                        if (type != null && Character.isUpperCase(tokens.get(start).codePointAt(0))
+                                && allShorterThan(inside, length)) {
+                            spans.removeAll(inside); // "Turkic States" inside "Organization of Turkic States" found elsewhere
                             spans.add(new TokenSpan(start, start + length, type));
                             break;
                         }
@@ -172,13 +177,23 @@ final class EntityAnnotator implements Annotator {
         return null;
     }
 
-    private static boolean overlaps(List<TokenSpan> spans, int start, int end) {
+    private static boolean allShorterThan(List<TokenSpan> spans, int length) {
         for (TokenSpan span : spans) {
-            if (span.start() < end && start < span.end()) {
-                return true;
+            if (span.end() - span.start() >= length) {
+                return false;
             }
         }
-        return false;
+        return true;
+    }
+
+    private static List<TokenSpan> overlapping(List<TokenSpan> spans, int start, int end) {
+        List<TokenSpan> found = new ArrayList<>();
+        for (TokenSpan span : spans) {
+            if (span.start() < end && start < span.end()) {
+                found.add(span);
+            }
+        }
+        return found;
     }
 
     private static EntityMention mention(Field field, Sentence sentence, TokenSpan span) {

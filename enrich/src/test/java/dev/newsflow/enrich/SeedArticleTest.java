@@ -36,6 +36,8 @@ class SeedArticleTest {
     @Test
     void shouldFindTheOrganizationAndItsAcronym() {
         assertThat(texts(EntityType.ORGANIZATION)).contains("Organization of Turkic States", "OTS");
+        assertThat(texts(EntityType.LOCATION)).doesNotContain("Turkic States"); // part of the organization's name
+        assertThat(texts(EntityType.ORGANIZATION)).noneMatch(name -> name.startsWith("The Minister")); // an office
     }
 
     @Test

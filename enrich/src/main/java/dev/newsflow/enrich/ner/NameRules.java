@@ -62,6 +62,7 @@ public final class NameRules {
             "government", "cabinet", "court", "army", "police", "federation", "alliance", "league");
     private static final Set<String> CONJUNCTIONS = Set.of("and", "и", "va", "hamda", "ve", "və", "жана", "және");
     private static final Set<String> OF = Set.of("of", "for");
+    private static final Set<String> ARTICLES = Set.of("the", "a", "an");
     private static final Set<String> FUNCTION_WORDS = Set.of("of", "the", "and", "for", "in", "at", "on", "to", "a",
             "an", "и", "в", "на", "по", "с", "va", "ve", "və", "және", "мен", "жана");
 
@@ -245,12 +246,16 @@ public final class NameRules {
         Set<String> titles = TITLES.getOrDefault(language, Set.of());
         List<TokenSpan> out = new ArrayList<>();
         for (TokenSpan span : spans) {
-            if (!titles.contains(tokens.get(span.start()).toLowerCase(Locale.ROOT))) {
+            int first = span.start();
+            if (ARTICLES.contains(tokens.get(first).toLowerCase(Locale.ROOT)) && first + 1 < span.end()) {
+                first++; // "The Minister of ..." is an office as much as "Minister of ..."
+            }
+            if (!titles.contains(tokens.get(first).toLowerCase(Locale.ROOT))) {
                 out.add(span);
                 continue;
             }
             if (span.type() == EntityType.PERSON) {
-                if (!tokens.subList(span.start(), span.end()).stream()
+                if (!tokens.subList(first, span.end()).stream()
                         .allMatch(w -> titles.contains(w.toLowerCase(Locale.ROOT)))) {
                     out.add(span); // "President Smith" stays; a bare "Secretary General" is an office
                 }

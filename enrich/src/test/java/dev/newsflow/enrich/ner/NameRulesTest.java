@@ -45,6 +45,8 @@ class NameRulesTest {
                 .containsExactly(new TokenSpan(5, 6, EntityType.LOCATION));
         assertThat(rules.apply("en", List.of("Secretary", "General"), List.of(new TokenSpan(0, 2, EntityType.PERSON))))
                 .isEmpty();
+        List<String> withArticle = List.of("The", "Minister", "of", "Digital", "Development", "of", "the", "Republic");
+        assertThat(rules.apply("en", withArticle, List.of(new TokenSpan(0, 8, EntityType.ORGANIZATION)))).isEmpty();
     }
 
     @Test
