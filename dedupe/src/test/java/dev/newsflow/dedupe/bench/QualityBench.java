@@ -195,30 +195,11 @@ public final class QualityBench {
                 continue;
             }
             long[] o = shingles(other);
-            int shared = shared(s, o);
-            if (shared >= 0.3 * (s.length + o.length - shared) || shared >= 0.5 * Math.min(s.length, o.length)) {
+            if (Similarity.exactJaccard(s, o) >= 0.3 || Similarity.exactContainment(s, o) >= 0.5) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static int shared(long[] a, long[] b) {
-        int i = 0;
-        int j = 0;
-        int shared = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                shared++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return shared;
     }
 
     private void naturalIdenticalBodies(List<Doc> indexed, Map<String, String> rootOf) {

@@ -37,7 +37,8 @@ public final class ApostropheStemFeatureGeneratorFactory extends GeneratorFactor
             }
         }
 
-        private static int apostrophe(String token) {
+        /** Where a suffix apostrophe (not the first or last character) sits in {@code token}, or -1. */
+        static int apostrophe(String token) {
             for (int i = 1; i < token.length() - 1; i++) {
                 char c = token.charAt(i);
                 if (c == '\'' || c == '’') {

@@ -36,13 +36,8 @@ public final class WordClusterFeatureGeneratorFactory extends GeneratorFactory.A
 
     /** Lower case in the language's rules, and the stem before a suffix apostrophe: Türkiye'nin -> türkiye. */
     public static String normalize(String token, Locale locale) {
-        for (int i = 1; i < token.length() - 1; i++) {
-            char c = token.charAt(i);
-            if (c == '\'' || c == '’') {
-                return token.substring(0, i).toLowerCase(locale);
-            }
-        }
-        return token.toLowerCase(locale);
+        int apostrophe = ApostropheStemFeatureGeneratorFactory.Generator.apostrophe(token);
+        return (apostrophe > 0 ? token.substring(0, apostrophe) : token).toLowerCase(locale);
     }
 
     private static Map<String, String[]> load(String resource) {
