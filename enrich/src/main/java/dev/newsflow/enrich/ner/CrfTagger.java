@@ -1,63 +1,35 @@
 package dev.newsflow.enrich.ner;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * A trained linear-chain CRF over string features, decoded with Viterbi: the score of label {@code y} at a
  * token is {@code bias[y]} plus the weights of the token's features for {@code y}, and moving from label
  * {@code a} to label {@code b} adds {@code transition[a][b]}. The model carries the OpenNLP feature descriptor
- * its features were generated with. Immutable and thread-safe.
- *
- * <p>File format (gzip): magic, descriptor bytes, labels, per feature its name and one float per label,
- * biases, transitions. Written by {@link #write}, read by {@link #read}.
+ * its features were generated with. Features are found by a hash of their names ({@link FeatureHashes}); the
+ * names are not kept, so a tagger cannot be written back: {@link CrfModel} is the form that can. Immutable and
+ * thread-safe.
  */
 public final class CrfTagger {
-    private static final String MAGIC = "newsflow-crf-1";
-
     private final byte[] featureDescriptor;
     private final String[] labels;
-    private final Map<String, Integer> featureIndex;
-    private final float[] weights; // feature-major: weights[feature * labels + label]
+    private final FeatureHashes features;
+    private final float[] weights; // feature-major: weights[row * labels + label]
     private final float[] biases;
     private final float[] transitions; // transitions[from * labels + to]
 
-    /**
-     * @param featureWeights per feature name, one weight per label (in {@code labels} order)
-     * @param transitions    {@code transitions[from][to]}
-     */
-    public CrfTagger(byte[] featureDescriptor, List<String> labels, Map<String, float[]> featureWeights, float[] biases,
-                     float[][] transitions) {
-        this.featureDescriptor = featureDescriptor.clone();
-        this.labels = labels.toArray(String[]::new);
-        int n = this.labels.length;
-        if (biases.length != n || transitions.length != n) {
-            throw new IllegalArgumentException("biases and transitions must have one entry per label (" + n + ")");
-        }
-        this.featureIndex = new HashMap<>(featureWeights.size() * 2);
-        this.weights = new float[featureWeights.size() * n];
-        int feature = 0;
-        for (Map.Entry<String, float[]> entry : featureWeights.entrySet()) {
-            if (entry.getValue().length != n) {
-                throw new IllegalArgumentException("feature '" + entry.getKey() + "' has " + entry.getValue().length
-                        + " weights for " + n + " labels");
-            }
-            featureIndex.put(entry.getKey(), feature);
-            System.arraycopy(entry.getValue(), 0, weights, feature * n, n);
-            feature++;
-        }
+    private CrfTagger(Builder builder, float[] biases, float[][] transitions) {
+        this.featureDescriptor = builder.featureDescriptor.clone();
+        this.labels = builder.labels.toArray(String[]::new);
+        this.features = builder.features;
+        this.weights = builder.weights;
         this.biases = biases.clone();
+        int n = labels.length;
         this.transitions = new float[n * n];
         for (int from = 0; from < n; from++) {
             System.arraycopy(transitions[from], 0, this.transitions, from * n, n);
@@ -74,7 +46,7 @@ public final class CrfTagger {
     }
 
     public int featureCount() {
-        return featureIndex.size();
+        return features.size();
     }
 
     /**
@@ -125,24 +97,31 @@ public final class CrfTagger {
         return path;
     }
 
-    /** Each distinct known feature counts once, however often the generators emitted it. */
-    private float[] localScores(String[] features) {
-        int[] indexes = new int[features.length];
-        int known = 0;
-        for (String feature : features) {
-            Integer index = featureIndex.get(feature);
-            if (index != null) {
-                indexes[known++] = index;
-            }
-        }
-        Arrays.sort(indexes, 0, known);
+    /**
+     * Each distinct known feature counts once, however often the generators emitted it. Rows are found for all
+     * names before any weight is read: the lookups do not depend on each other, so the processor overlaps their
+     * cache misses instead of waiting for one at a time (the table and the weights do not fit in its caches).
+     */
+    private float[] localScores(String[] names) {
+        int[] rows = features.rows(names);
         int n = labels.length;
         float[] scores = biases.clone();
-        for (int i = 0; i < known; i++) {
-            if (i > 0 && indexes[i] == indexes[i - 1]) {
+        // rows already added, + 1, in a table at most half full: a repeat is rare and always the same name
+        int[] added = new int[Integer.highestOneBit(Math.max(1, rows.length) * 2) * 2];
+        int mask = added.length - 1;
+        for (int row : rows) {
+            if (row < 0) {
                 continue;
             }
-            int offset = indexes[i] * n;
+            int slot = (row * 0x9E3779B9) >>> 16 & mask;
+            while (added[slot] != 0 && added[slot] != row + 1) {
+                slot = (slot + 1) & mask;
+            }
+            if (added[slot] != 0) {
+                continue;
+            }
+            added[slot] = row + 1;
+            int offset = row * n;
             for (int y = 0; y < n; y++) {
                 scores[y] += weights[offset + y];
             }
@@ -150,46 +129,15 @@ public final class CrfTagger {
         return scores;
     }
 
-    /** Writes the model in the format {@link #read} reads. */
-    public void write(OutputStream out) throws IOException {
-        int n = labels.length;
-        String[] names = new String[featureIndex.size()];
-        featureIndex.forEach((name, index) -> names[index] = name);
-        GZIPOutputStream zip = new GZIPOutputStream(out, 1 << 16);
-        DataOutputStream data = new DataOutputStream(zip);
-        data.writeUTF(MAGIC);
-        data.writeInt(featureDescriptor.length);
-        data.write(featureDescriptor);
-        data.writeInt(n);
-        for (String label : labels) {
-            data.writeUTF(label);
-        }
-        data.writeInt(names.length);
-        for (int feature = 0; feature < names.length; feature++) {
-            data.writeUTF(names[feature]);
-            for (int y = 0; y < n; y++) {
-                data.writeFloat(weights[feature * n + y]);
-            }
-        }
-        for (float bias : biases) {
-            data.writeFloat(bias);
-        }
-        for (float transition : transitions) {
-            data.writeFloat(transition);
-        }
-        data.flush();
-        zip.finish();
-    }
-
     /**
-     * Reads a model written by {@link #write}.
+     * Reads a model written by {@link CrfModel#write}.
      *
      * @throws IOException when the stream is not such a model
      */
     public static CrfTagger read(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(new GZIPInputStream(in, 1 << 16));
         String magic = data.readUTF();
-        if (!MAGIC.equals(magic)) {
+        if (!CrfModel.MAGIC.equals(magic)) {
             throw new IOException("not a newsflow CRF model (header '" + magic + "')");
         }
         byte[] descriptor = data.readNBytes(data.readInt());
@@ -198,15 +146,15 @@ public final class CrfTagger {
         for (int y = 0; y < n; y++) {
             labels.add(data.readUTF());
         }
-        int features = data.readInt();
-        Map<String, float[]> weights = new LinkedHashMap<>(features * 2);
-        for (int feature = 0; feature < features; feature++) {
+        int featureCount = data.readInt();
+        Builder builder = new Builder(descriptor, labels, featureCount);
+        float[] row = new float[n];
+        for (int feature = 0; feature < featureCount; feature++) {
             String name = data.readUTF();
-            float[] row = new float[n];
             for (int y = 0; y < n; y++) {
                 row[y] = data.readFloat();
             }
-            weights.put(name, row);
+            builder.addFeature(name, row);
         }
         float[] biases = new float[n];
         for (int y = 0; y < n; y++) {
@@ -218,6 +166,31 @@ public final class CrfTagger {
                 transitions[a][b] = data.readFloat();
             }
         }
-        return new CrfTagger(descriptor, labels, weights, biases, transitions);
+        return builder.build(biases, transitions);
+    }
+
+    /** Collects the feature rows of a tagger being built; used once, by one thread. */
+    static final class Builder {
+        private final byte[] featureDescriptor;
+        private final List<String> labels;
+        private final FeatureHashes features;
+        private final float[] weights;
+
+        Builder(byte[] featureDescriptor, List<String> labels, int featureCount) {
+            this.featureDescriptor = featureDescriptor;
+            this.labels = labels;
+            this.features = new FeatureHashes(featureCount);
+            this.weights = new float[featureCount * labels.size()];
+        }
+
+        void addFeature(String name, float[] labelWeights) {
+            int row = features.size();
+            features.put(name, row);
+            System.arraycopy(labelWeights, 0, weights, row * labels.size(), labels.size());
+        }
+
+        CrfTagger build(float[] biases, float[][] transitions) {
+            return new CrfTagger(this, biases, transitions);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.newsflow.enrich.tools;
 
 import dev.newsflow.enrich.ner.CrfEntityRecognizer;
+import dev.newsflow.enrich.ner.CrfModel;
 import dev.newsflow.enrich.ner.CrfTagger;
 import dev.newsflow.enrich.ner.LabeledSentence;
 import dev.newsflow.enrich.ner.NameFinderModels;
@@ -92,10 +93,13 @@ public final class TrainCrf {
             CRFModel model = new CRFTrainer(new AdaGrad(learningRate, 0.1), epochs, Integer.MAX_VALUE, 1, SEED)
                     .train(dataset(language, split.train(), generator, cutoff), Map.of());
             double seconds = (System.nanoTime() - started) / 1e9;
-            CrfTagger tagger = export(model, descriptor);
             Path file = out.resolve(language + ".crf");
             try (OutputStream stream = Files.newOutputStream(file)) {
-                tagger.write(stream);
+                export(model, descriptor).write(stream);
+            }
+            CrfTagger tagger; // the tagger as it will ship, read back from the file
+            try (InputStream stream = Files.newInputStream(file)) {
+                tagger = CrfTagger.read(stream);
             }
             int disagreements = disagreements(model, tagger, generator, split.tune());
             NerScore score = new NerScore();
@@ -155,8 +159,8 @@ public final class TrainCrf {
         return new LinkedHashSet<>(Arrays.asList(features)).toArray(String[]::new);
     }
 
-    /** The model's weights as a {@link CrfTagger}: labels in id order, feature weights, biases, transitions. */
-    private static CrfTagger export(CRFModel model, byte[] descriptor) throws IOException {
+    /** The model's weights as a {@link CrfModel}: labels in id order, feature weights, biases, transitions. */
+    private static CrfModel export(CRFModel model, byte[] descriptor) throws IOException {
         ImmutableOutputInfo<Label> outputs = model.getOutputIDInfo();
         List<String> labels = new ArrayList<>();
         for (int id = 0; id < outputs.size(); id++) {
@@ -183,7 +187,7 @@ public final class TrainCrf {
                 transitions[a][b] = (float) labelLabel.get(a, b);
             }
         }
-        return new CrfTagger(descriptor, labels, weights, biases, transitions);
+        return new CrfModel(descriptor, labels, weights, biases, transitions);
     }
 
     private static int disagreements(CRFModel model, CrfTagger tagger, AdaptiveFeatureGenerator generator,

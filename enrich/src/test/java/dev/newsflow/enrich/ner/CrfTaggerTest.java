@@ -20,7 +20,7 @@ class CrfTaggerTest {
     private static final byte[] DESCRIPTOR = "<featureGenerators/>".getBytes(StandardCharsets.UTF_8);
 
     /** "w=smith" looks like a name start on its own, but O -> I-PERSON is forbidden and B -> I is rewarded. */
-    private static CrfTagger tagger() {
+    private static CrfModel model() {
         Map<String, float[]> weights = new LinkedHashMap<>();
         weights.put("w=john", new float[] {0f, 2f, 0f});
         weights.put("w=smith", new float[] {0f, 1.5f, 1f});
@@ -29,7 +29,11 @@ class CrfTaggerTest {
                 {0f, 0f, -10f},  // O -> I is not BIO
                 {0f, -1f, 2f},   // B -> I continues the name
                 {0f, -1f, 1f}};
-        return new CrfTagger(DESCRIPTOR, LABELS, weights, new float[] {0.5f, 0f, 0f}, transitions);
+        return new CrfModel(DESCRIPTOR, LABELS, weights, new float[] {0.5f, 0f, 0f}, transitions);
+    }
+
+    private static CrfTagger tagger() {
+        return model().tagger();
     }
 
     @Test
@@ -47,9 +51,15 @@ class CrfTaggerTest {
     }
 
     @Test
+    void shouldCountARepeatedFeatureOnce() {
+        // once: O 0.5 + 3 against B-PERSON 1.5; counted three times "smith" would make it B-PERSON 4.5
+        assertThat(tagger().tag(List.<String[]>of(new String[] {"w=said", "w=smith", "w=smith", "w=smith"}))).containsExactly("O");
+    }
+
+    @Test
     void shouldTagTheSameAfterAWriteAndReadRoundTrip() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        tagger().write(bytes);
+        model().write(bytes);
         CrfTagger read = CrfTagger.read(new ByteArrayInputStream(bytes.toByteArray()));
 
         List<String[]> sentence = List.of(new String[] {"w=said"}, new String[] {"w=john"}, new String[] {"w=smith"});

@@ -1,0 +1,82 @@
+package dev.newsflow.enrich.ner;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A trained linear-chain CRF as training produces it and its file keeps it: the weights by feature name. The
+ * tagger that runs it is {@link #tagger()} (or {@link CrfTagger#read} from a file), which keeps only hashes of
+ * the names. Immutable once built (its arrays are not copied: do not change them afterwards).
+ *
+ * @param featureDescriptor the OpenNLP feature-generator descriptor (XML) the features were generated with
+ * @param labels            the labels, in the order of every weight row
+ * @param featureWeights    per feature name, one weight per label
+ * @param biases            one per label
+ * @param transitions       {@code transitions[from][to]}
+ */
+public record CrfModel(byte[] featureDescriptor, List<String> labels, Map<String, float[]> featureWeights, float[] biases,
+                       float[][] transitions) {
+    static final String MAGIC = "newsflow-crf-1";
+
+    public CrfModel {
+        labels = List.copyOf(labels);
+        int n = labels.size();
+        if (biases.length != n || transitions.length != n) {
+            throw new IllegalArgumentException("biases and transitions must have one entry per label (" + n + ")");
+        }
+        for (float[] row : transitions) {
+            if (row.length != n) {
+                throw new IllegalArgumentException("each transition row must have one entry per label (" + n + ")");
+            }
+        }
+        featureWeights.forEach((name, row) -> {
+            if (row.length != n) {
+                throw new IllegalArgumentException("feature '" + name + "' has " + row.length + " weights for " + n + " labels");
+            }
+        });
+    }
+
+    /** The tagger that decodes with these weights. */
+    public CrfTagger tagger() {
+        CrfTagger.Builder builder = new CrfTagger.Builder(featureDescriptor, labels, featureWeights.size());
+        featureWeights.forEach(builder::addFeature);
+        return builder.build(biases, transitions);
+    }
+
+    /**
+     * Writes the model in the format {@link CrfTagger#read} reads (gzip): magic, descriptor bytes, labels, per
+     * feature its name and one float per label, biases, transitions.
+     */
+    public void write(OutputStream out) throws IOException {
+        GZIPOutputStream zip = new GZIPOutputStream(out, 1 << 16);
+        DataOutputStream data = new DataOutputStream(zip);
+        data.writeUTF(MAGIC);
+        data.writeInt(featureDescriptor.length);
+        data.write(featureDescriptor);
+        data.writeInt(labels.size());
+        for (String label : labels) {
+            data.writeUTF(label);
+        }
+        data.writeInt(featureWeights.size());
+        for (Map.Entry<String, float[]> feature : featureWeights.entrySet()) {
+            data.writeUTF(feature.getKey());
+            for (float weight : feature.getValue()) {
+                data.writeFloat(weight);
+            }
+        }
+        for (float bias : biases) {
+            data.writeFloat(bias);
+        }
+        for (float[] row : transitions) {
+            for (float transition : row) {
+                data.writeFloat(transition);
+            }
+        }
+        data.flush();
+        zip.finish();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.newsflow.enrich.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class FeatureHashesTest {
+
+    @Test
+    void shouldFindEveryNameItHoldsAndNoOtherName() {
+        int count = 200_000;
+        FeatureHashes table = new FeatureHashes(count);
+        for (int i = 0; i < count; i++) {
+            table.put("w=" + i, i);
+        }
+
+        assertThat(table.size()).isEqualTo(count);
+        assertThat(IntStream.range(0, count).filter(i -> table.row("w=" + i) != i)).isEmpty();
+        assertThat(IntStream.range(0, count).filter(i -> table.row("p1w=" + i) != -1 || table.row("w=" + (count + i)) != -1)).isEmpty();
+    }
+
+    @Test
+    void shouldTellApartNamesThatDifferOnlyInOrderOrLength() {
+        FeatureHashes table = new FeatureHashes(4);
+        table.put("ab", 0);
+        table.put("ba", 1);
+        table.put("a", 2);
+
+        assertThat(table.row("ab")).isZero();
+        assertThat(table.row("ba")).isEqualTo(1);
+        assertThat(table.row("a")).isEqualTo(2);
+        assertThat(table.row("")).isEqualTo(-1);
+        assertThat(table.row("a\u0000")).isEqualTo(-1);
+    }
+
+    @Test
+    void shouldRefuseANameTwiceAndMoreNamesThanItWasSizedFor() {
+        FeatureHashes table = new FeatureHashes(2);
+        table.put("suf=ab", 0);
+
+        assertThatThrownBy(() -> table.put("suf=ab", 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("suf=ab");
+        table.put("suf=b", 1);
+        assertThatThrownBy(() -> table.put("suf=c", 2)).isInstanceOf(IllegalStateException.class).hasMessageContaining("full");
+    }
+}
