@@ -37,6 +37,12 @@ public final class EventJson {
     }
 
     public static byte[] toBytes(Object event) {
+        if (event instanceof Article article) {
+            byte[] json = ArticleJson.encode(article);
+            if (json != null) {
+                return json;
+            }
+        }
         try {
             return MAPPER.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
