@@ -10,13 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import opennlp.tools.langdetect.Language;
-import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
  * Detects the language (ISO 639-1) and script (ISO 15924) of an article with OpenNLP's 103-language model
- * (from {@code opennlp-models-langdetect}), choosing among the configured languages. The model is loaded
- * once and shared; each thread has its own detector over it, so the annotator is thread-safe.
+ * (from {@code opennlp-models-langdetect}, evaluated by {@link NgramLanguageDetector}), choosing among the
+ * configured languages. The model is loaded once and shared; the annotator is thread-safe.
  *
  * <p>Uzbek in Cyrillic is rare in the model's training text; when a Cyrillic text with the Uzbek letter ў
  * reads as Uzbek once transliterated to Latin (ICU {@code uz_Cyrl-uz_Latn}), Uzbek is chosen.
@@ -35,16 +34,14 @@ final class LanguageAnnotator implements Annotator {
     private static final int QUICK_CHARS = 300;
     private static final double QUICK_CONFIDENCE = 0.3;
 
-    private final LanguageDetectorModel model;
-    private final ThreadLocal<LanguageDetectorME> detector;
+    private final NgramLanguageDetector detector;
     private final ThreadLocal<Transliterator> uzbekToLatin;
     private final EnrichConfig config;
     private final Map<String, String> iso3To1;
 
     LanguageAnnotator(EnrichConfig config) {
         this.config = config;
-        this.model = loadModel();
-        this.detector = ThreadLocal.withInitial(() -> new LanguageDetectorME(model));
+        this.detector = new NgramLanguageDetector(loadModel());
         this.uzbekToLatin = ThreadLocal.withInitial(() -> Transliterator.getInstance("uz_Cyrl-uz_Latn"));
         this.iso3To1 = iso3To1();
     }
@@ -88,7 +85,7 @@ final class LanguageAnnotator implements Annotator {
         Choice choice = detect(text);
         if ("Cyrl".equals(script) && !"uz".equals(choice.language()) && config.languages().contains("uz")
                 && hasUzbekLetter(text)) {
-            Choice latin = choose(detector.get().predictLanguages(uzbekToLatin.get().transliterate(text)));
+            Choice latin = choose(detector.predictLanguages(uzbekToLatin.get().transliterate(text)));
             if ("uz".equals(latin.language()) && latin.confidence() > choice.confidence()) {
                 choice = latin;
             }
@@ -98,12 +95,12 @@ final class LanguageAnnotator implements Annotator {
 
     private Choice detect(String text) {
         if (text.length() > QUICK_CHARS) {
-            Choice quick = choose(detector.get().predictLanguages(text.substring(0, QUICK_CHARS)));
+            Choice quick = choose(detector.predictLanguages(text.substring(0, QUICK_CHARS)));
             if (quick.confidence() >= QUICK_CONFIDENCE) {
                 return quick;
             }
         }
-        return choose(detector.get().predictLanguages(text));
+        return choose(detector.predictLanguages(text));
     }
 
     /** Ў is written in Uzbek and in none of the other Cyrillic languages of the project. */

@@ -1,5 +1,6 @@
 package dev.newsflow.enrich.ner;
 
+import dev.newsflow.enrich.text.FeatureHashes;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.newsflow.enrich.ner;
+package dev.newsflow.enrich.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

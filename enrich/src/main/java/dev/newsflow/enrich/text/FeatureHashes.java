@@ -1,14 +1,15 @@
-package dev.newsflow.enrich.ner;
+package dev.newsflow.enrich.text;
 
 /**
- * Feature name to weight row, looked up by a 64-bit hash of the name in one open-addressing table; the names
- * themselves are not kept. A tagger looks up some sixty generated names per token in a table of up to a few
- * hundred thousand: a {@code HashMap<String, Integer>} costs a cache miss for the bucket, the node, the key and
- * its bytes, this table about one (hash and row sit side by side). Two known names with the same 64-bit hash
- * are refused when the table is built; an unknown name is taken for a known one with odds of about 2^-64 a
- * lookup. Filled once by its owner, then immutable and thread-safe.
+ * Feature name to row (of weights), looked up by a 64-bit hash of the name in one open-addressing table; the
+ * names themselves are not kept. The NER tagger looks up some sixty generated names per token, the language
+ * detector hundreds of character n-grams per text: a {@code HashMap<String, Integer>} costs a cache miss for
+ * the bucket, the node, the key and its bytes, this table about one (hash and row sit side by side), and an
+ * n-gram is hashed straight from the text without becoming a String. Two known names with the same 64-bit
+ * hash are refused when the table is built; an unknown name is taken for a known one with odds of about 2^-64
+ * a lookup. Filled once by its owner ({@link #put} is not thread-safe), then immutable and thread-safe.
  */
-final class FeatureHashes {
+public final class FeatureHashes {
     private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
 
     private final long[] slots; // slots[2 * i] = hash, slots[2 * i + 1] = row + 1 (0: the slot is empty)
@@ -16,7 +17,7 @@ final class FeatureHashes {
     private int size;
 
     /** An empty table for up to {@code capacity} names (kept at most half full). */
-    FeatureHashes(int capacity) {
+    public FeatureHashes(int capacity) {
         int slotCount = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) * 2;
         this.slots = new long[slotCount * 2];
         this.mask = slotCount - 1;
@@ -28,7 +29,7 @@ final class FeatureHashes {
      * @throws IllegalArgumentException when the name (or one with the same hash) is there already
      * @throws IllegalStateException    when the table holds {@code capacity} names already
      */
-    void put(String name, int row) {
+    public void put(String name, int row) {
         if (size * 2 >= mask + 1) {
             throw new IllegalStateException("feature table full at " + size + " names");
         }
@@ -46,11 +47,12 @@ final class FeatureHashes {
     }
 
     /** The row of {@code name}, or -1 when the model never saw it. */
-    int row(String name) {
+    public int row(String name) {
         return find(hash(name));
     }
 
-    private int find(long hash) {
+    /** The row of the name with this {@link #hash}, or -1. */
+    public int find(long hash) {
         for (int slot = (int) hash & mask; ; slot = (slot + 1) & mask) {
             long row = slots[2 * slot + 1];
             if (row == 0) {
@@ -63,7 +65,7 @@ final class FeatureHashes {
     }
 
     /** The row of each name, -1 for those the model never saw; hashes first, then the table. */
-    int[] rows(String[] names) {
+    public int[] rows(String[] names) {
         long[] hashes = new long[names.length];
         for (int i = 0; i < names.length; i++) {
             hashes[i] = hash(names[i]);
@@ -75,16 +77,29 @@ final class FeatureHashes {
         return rows;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** A polynomial hash over the UTF-16 units, finished with MurmurHash3's 64-bit mix so every bit counts. */
-    static long hash(String name) {
+    public static long hash(String name) {
         long h = name.length();
         for (int i = 0; i < name.length(); i++) {
             h = (h + name.charAt(i)) * MULTIPLIER;
         }
+        return mix(h);
+    }
+
+    /** {@link #hash} of the name {@code chars[from, to)}, without making it a String. */
+    public static long hash(char[] chars, int from, int to) {
+        long h = to - from;
+        for (int i = from; i < to; i++) {
+            h = (h + chars[i]) * MULTIPLIER;
+        }
+        return mix(h);
+    }
+
+    private static long mix(long h) {
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;
         h ^= h >>> 33;
