@@ -17,15 +17,16 @@ import opennlp.tools.util.featuregen.GeneratorFactory;
 
 /**
  * An {@link EntityRecognizer} over one linear-chain CRF ({@link CrfTagger}) per language, with BIO labels
- * ({@code B-PERSON}, {@code I-PERSON}, ..., {@code O}). Token features come from the OpenNLP feature generators
- * named in each model, without previous-outcome features (label transitions are the CRF's own). Models are
- * shared; feature generators keep per-sentence caches, so every thread gets its own. Thread-safe.
+ * ({@code B-PERSON}, {@code I-PERSON}, ..., {@code O}). Token features are those of the OpenNLP feature generators
+ * named in each model, without previous-outcome features (label transitions are the CRF's own), made as hashes
+ * by {@link HashedFeatures}. Models are shared; feature makers keep the sentence, so every thread gets its own.
+ * Thread-safe.
  */
 public final class CrfEntityRecognizer implements EntityRecognizer {
     static final String OUTSIDE = "O";
 
     private final Map<String, CrfTagger> taggers;
-    private final ThreadLocal<Map<String, AdaptiveFeatureGenerator>> generators = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Map<String, HashedFeatures>> features = ThreadLocal.withInitial(HashMap::new);
 
     public CrfEntityRecognizer(Map<String, CrfTagger> taggers) {
         this.taggers = Map.copyOf(taggers);
@@ -59,8 +60,8 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
         if (tagger == null || tokens.isEmpty()) {
             return List.of();
         }
-        AdaptiveFeatureGenerator generator = generators.get().computeIfAbsent(language, l -> generator(tagger.featureDescriptor()));
-        return spans(tagger.tag(tokenFeatures(generator, tokens.toArray(String[]::new))));
+        HashedFeatures hashed = features.get().computeIfAbsent(language, l -> HashedFeatures.compile(tagger.featureDescriptor()));
+        return spans(tagger.tagHashed(hashed.tokenFeatures(tokens.toArray(String[]::new))));
     }
 
     /** A fresh generator from an OpenNLP feature descriptor (XML). */

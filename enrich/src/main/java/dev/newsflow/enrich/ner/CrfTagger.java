@@ -57,6 +57,22 @@ public final class CrfTagger {
      * @return one label per token
      */
     public String[] tag(List<String[]> tokenFeatures) {
+        List<long[]> hashes = new ArrayList<>(tokenFeatures.size());
+        for (String[] names : tokenFeatures) {
+            long[] token = new long[names.length];
+            for (int i = 0; i < names.length; i++) {
+                token[i] = FeatureHashes.hash(names[i]);
+            }
+            hashes.add(token);
+        }
+        return tagHashed(hashes);
+    }
+
+    /**
+     * The best label sequence for one sentence whose features are given as their {@link FeatureHashes#hash}
+     * (as {@link HashedFeatures} makes them).
+     */
+    public String[] tagHashed(List<long[]> tokenFeatures) {
         int length = tokenFeatures.size();
         int n = labels.length;
         if (length == 0) {
@@ -103,8 +119,8 @@ public final class CrfTagger {
      * names before any weight is read: the lookups do not depend on each other, so the processor overlaps their
      * cache misses instead of waiting for one at a time (the table and the weights do not fit in its caches).
      */
-    private float[] localScores(String[] names) {
-        int[] rows = features.rows(names);
+    private float[] localScores(long[] hashes) {
+        int[] rows = features.rows(hashes);
         int n = labels.length;
         float[] scores = biases.clone();
         // rows already added, + 1, in a table at most half full: a repeat is rare and always the same name

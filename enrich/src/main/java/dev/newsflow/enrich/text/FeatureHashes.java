@@ -12,6 +12,15 @@ package dev.newsflow.enrich.text;
 public final class FeatureHashes {
     private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
 
+    private static final long[] POWERS = new long[64];
+
+    static {
+        POWERS[0] = 1;
+        for (int i = 1; i < POWERS.length; i++) {
+            POWERS[i] = POWERS[i - 1] * MULTIPLIER;
+        }
+    }
+
     private final long[] slots; // slots[2 * i] = hash, slots[2 * i + 1] = row + 1 (0: the slot is empty)
     private final int mask;
     private int size;
@@ -64,14 +73,13 @@ public final class FeatureHashes {
         }
     }
 
-    /** The row of each name, -1 for those the model never saw; hashes first, then the table. */
-    public int[] rows(String[] names) {
-        long[] hashes = new long[names.length];
-        for (int i = 0; i < names.length; i++) {
-            hashes[i] = hash(names[i]);
-        }
-        int[] rows = new int[names.length];
-        for (int i = 0; i < names.length; i++) {
+    /**
+     * The row of each name whose {@link #hash} this is, -1 for those the model never saw. The lookups do not
+     * depend on each other, so the processor overlaps their cache misses.
+     */
+    public int[] rows(long[] hashes) {
+        int[] rows = new int[hashes.length];
+        for (int i = 0; i < hashes.length; i++) {
             rows[i] = find(hashes[i]);
         }
         return rows;
@@ -81,22 +89,68 @@ public final class FeatureHashes {
         return size;
     }
 
-    /** A polynomial hash over the UTF-16 units, finished with MurmurHash3's 64-bit mix so every bit counts. */
+    /**
+     * The hash of a name: a polynomial over its UTF-16 units ({@link #raw}), finished with its length and
+     * MurmurHash3's 64-bit mix so every bit counts. Since the polynomial of {@code a + b} follows from those of
+     * {@code a} and {@code b} ({@link #concat}), a feature such as {@code "p1" + "w=" + word} can be hashed from
+     * its parts without being made.
+     */
     public static long hash(String name) {
-        long h = name.length();
-        for (int i = 0; i < name.length(); i++) {
-            h = (h + name.charAt(i)) * MULTIPLIER;
-        }
-        return mix(h);
+        return finish(raw(name), name.length());
     }
 
     /** {@link #hash} of the name {@code chars[from, to)}, without making it a String. */
     public static long hash(char[] chars, int from, int to) {
-        long h = to - from;
+        long h = 0;
         for (int i = from; i < to; i++) {
             h = (h + chars[i]) * MULTIPLIER;
         }
-        return mix(h);
+        return finish(h, to - from);
+    }
+
+    /** The polynomial of {@code text}: sum of {@code text[i] * M^(length - i)}. */
+    public static long raw(CharSequence text) {
+        long h = 0;
+        for (int i = 0; i < text.length(); i++) {
+            h = (h + text.charAt(i)) * MULTIPLIER;
+        }
+        return h;
+    }
+
+    /** The polynomial of {@code text + c}, from that of {@code text}. */
+    public static long append(long raw, char c) {
+        return (raw + c) * MULTIPLIER;
+    }
+
+    /** The polynomial of {@code c + text}, from that and the length of {@code text}. */
+    public static long prepend(char c, long raw, int length) {
+        return c * power(length + 1) + raw;
+    }
+
+    /** The polynomial of {@code a + b}, from that of {@code a} and that and length of {@code b}. */
+    public static long concat(long rawA, long rawB, int lengthB) {
+        return rawA * power(lengthB) + rawB;
+    }
+
+    /** {@link #hash} of the name whose polynomial and length these are. */
+    public static long finish(long raw, int length) {
+        return mix(raw + length * 0xC2B2AE3D27D4EB4FL);
+    }
+
+    /** {@code M^n}. */
+    private static long power(int n) {
+        if (n < POWERS.length) {
+            return POWERS[n];
+        }
+        long result = 1;
+        long base = MULTIPLIER;
+        for (int e = n; e > 0; e >>= 1) {
+            if ((e & 1) != 0) {
+                result *= base;
+            }
+            base *= base;
+        }
+        return result;
     }
 
     private static long mix(long h) {

@@ -3,6 +3,7 @@ package dev.newsflow.enrich.tools;
 import dev.newsflow.enrich.ner.CrfEntityRecognizer;
 import dev.newsflow.enrich.ner.CrfModel;
 import dev.newsflow.enrich.ner.CrfTagger;
+import dev.newsflow.enrich.ner.HashedFeatures;
 import dev.newsflow.enrich.ner.LabeledSentence;
 import dev.newsflow.enrich.ner.NameFinderModels;
 import dev.newsflow.enrich.ner.NerDatasets;
@@ -101,7 +102,7 @@ public final class TrainCrf {
             try (InputStream stream = Files.newInputStream(file)) {
                 tagger = CrfTagger.read(stream);
             }
-            int disagreements = disagreements(model, tagger, generator, split.tune());
+            int disagreements = disagreements(model, tagger, generator, HashedFeatures.compile(descriptor), split.tune());
             NerScore score = new NerScore();
             CrfEntityRecognizer recognizer = new CrfEntityRecognizer(Map.of(language, tagger));
             for (LabeledSentence sentence : split.tune()) {
@@ -190,17 +191,22 @@ public final class TrainCrf {
         return new CrfModel(descriptor, labels, weights, biases, transitions);
     }
 
+    /**
+     * Sentences where our tagger, on the features {@link HashedFeatures} makes as it will at run time, labels a
+     * token otherwise than Tribuo's model on the features OpenNLP's generators make.
+     */
     private static int disagreements(CRFModel model, CrfTagger tagger, AdaptiveFeatureGenerator generator,
-                                     List<LabeledSentence> sentences) {
+                                     HashedFeatures hashed, List<LabeledSentence> sentences) {
         int differing = 0;
         for (LabeledSentence sentence : sentences) {
-            List<String[]> features = CrfEntityRecognizer.tokenFeatures(generator, sentence.tokens().toArray(String[]::new));
+            String[] words = sentence.tokens().toArray(String[]::new);
+            List<String[]> features = CrfEntityRecognizer.tokenFeatures(generator, words);
             List<Example<Label>> tokens = new ArrayList<>();
             for (String[] token : features) {
                 tokens.add(example(LabelFactory.UNKNOWN_LABEL, token));
             }
             List<Prediction<Label>> predictions = model.predict(new SequenceExample<>(tokens));
-            String[] ours = tagger.tag(features);
+            String[] ours = tagger.tagHashed(hashed.tokenFeatures(words));
             for (int t = 0; t < ours.length; t++) {
                 if (!ours[t].equals(predictions.get(t).getOutput().getLabel())) {
                     differing++;

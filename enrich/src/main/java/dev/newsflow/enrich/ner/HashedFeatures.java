@@ -1,0 +1,529 @@
+package dev.newsflow.enrich.ner;
+
+import dev.newsflow.enrich.text.FeatureHashes;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
+import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
+import opennlp.tools.util.featuregen.GeneratorFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * The features an OpenNLP feature descriptor describes, as the {@link FeatureHashes#hash} of each feature name,
+ * in the order OpenNLP's generators make them, without making the names. OpenNLP builds some sixty Strings a
+ * token ({@code "p1" + "w=" + word}, {@code "pw,w=" + previous + "," + word}, ...) that the tagger only hashes;
+ * here each token's word, lower-cased word and word class are hashed once a sentence and every feature is
+ * composed from those parts ({@link FeatureHashes#concat}). The generators it knows (window, cache, token,
+ * token class, prefix, suffix, bigram and trigram name, sentence, definition) are composed so; any other runs as
+ * OpenNLP's own, once per token, and its names are hashed. One instance per thread (it keeps the sentence).
+ */
+public final class HashedFeatures {
+    private static final String OPENNLP = "opennlp.tools.util.featuregen.";
+    private static final Part COMMA = Part.of(",");
+
+    private final Generator root;
+    private final Sentence sentence = new Sentence();
+    private final Features out = new Features();
+
+    private HashedFeatures(Generator root) {
+        this.root = root;
+    }
+
+    /**
+     * Compiles an OpenNLP feature descriptor (XML).
+     *
+     * @throws IllegalArgumentException when it is not a descriptor OpenNLP would read
+     */
+    public static HashedFeatures compile(byte[] descriptor) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            Element root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(descriptor)).getDocumentElement();
+            if (!"featureGenerators".equals(root.getTagName())) {
+                throw new IllegalArgumentException("not an OpenNLP feature descriptor: root element <" + root.getTagName() + ">");
+            }
+            return new HashedFeatures(aggregate(children(root)));
+        } catch (IOException | org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalArgumentException("unreadable feature descriptor: " + e.getMessage(), e);
+        }
+    }
+
+    /** Per token of the sentence, the hashes of its features, in the order OpenNLP makes them (repeats kept). */
+    public List<long[]> tokenFeatures(String[] tokens) {
+        sentence.reset(tokens);
+        root.startSentence();
+        List<long[]> features = new ArrayList<>(tokens.length);
+        for (int i = 0; i < tokens.length; i++) {
+            out.clear();
+            root.emit(sentence, i, out);
+            features.add(out.hashes());
+        }
+        return features;
+    }
+
+    private static List<Element> children(Element element) {
+        List<Element> generators = new ArrayList<>();
+        for (Node node = element.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element child && "generator".equals(child.getTagName())) {
+                generators.add(child);
+            }
+        }
+        return generators;
+    }
+
+    private static Generator aggregate(List<Element> elements) {
+        List<Generator> generators = new ArrayList<>();
+        for (Element element : elements) {
+            generators.add(generator(element));
+        }
+        return generators.size() == 1 ? generators.get(0) : new Aggregate(generators.toArray(Generator[]::new));
+    }
+
+    private static Generator generator(Element element) {
+        String type = element.getAttribute("class");
+        List<Element> nested = children(element);
+        return switch (type.startsWith(OPENNLP) ? type.substring(OPENNLP.length()) : type) {
+            case "WindowFeatureGeneratorFactory" -> nested.isEmpty() ? new OpenNlp(element)
+                    : new Window(aggregate(nested), integer(element, "prevLength", -1), integer(element, "nextLength", -1));
+            case "CachedFeatureGeneratorFactory", "AggregatedFeatureGeneratorFactory" ->
+                    nested.isEmpty() ? new OpenNlp(element) : aggregate(nested);
+            case "TokenClassFeatureGeneratorFactory" -> new TokenClass(bool(element, "wordAndClass", true));
+            case "TokenFeatureGeneratorFactory" -> new Token(bool(element, "lowercase", true));
+            case "PrefixFeatureGeneratorFactory" -> new Prefix(integer(element, "length", 4));
+            case "SuffixFeatureGeneratorFactory" -> new Suffix(integer(element, "length", 4));
+            case "BigramNameFeatureGeneratorFactory" -> new BigramName();
+            case "TrigramNameFeatureGeneratorFactory" -> new TrigramName();
+            case "SentenceFeatureGeneratorFactory" -> new SentenceEdge(bool(element, "begin", true), bool(element, "end", true));
+            case "DefinitionFeatureGeneratorFactory" -> new Constant(Part.of("def"));
+            default -> new OpenNlp(element);
+        };
+    }
+
+    private static String parameter(Element element, String kind, String name) {
+        for (Node node = element.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element child && kind.equals(child.getTagName()) && name.equals(child.getAttribute("name"))) {
+                return child.getTextContent();
+            }
+        }
+        return null;
+    }
+
+    private static int integer(Element element, String name, int fallback) {
+        String value = parameter(element, "int", name);
+        if (value == null && fallback < 0) {
+            throw new IllegalArgumentException("feature generator " + element.getAttribute("class") + " needs <int name=\"" + name + "\">");
+        }
+        return value == null ? fallback : Integer.parseInt(value.strip());
+    }
+
+    private static boolean bool(Element element, String name, boolean fallback) {
+        String value = parameter(element, "bool", name);
+        return value == null ? fallback : Boolean.parseBoolean(value.strip());
+    }
+
+    /** A constant piece of a feature name: its polynomial and length. */
+    private record Part(long raw, int length) {
+        static Part of(String text) {
+            return new Part(FeatureHashes.raw(text), text.length());
+        }
+    }
+
+    /** The tokens of one sentence with the parts of each that features are made of. */
+    private static final class Sentence {
+        String[] tokens = new String[0];
+        long[] word = new long[0];
+        int[] wordLength = new int[0];
+        long[] lower = new long[0];
+        int[] lowerLength = new int[0];
+        long[] wordClass = new long[0];
+        int[] wordClassLength = new int[0];
+
+        void reset(String[] tokens) {
+            this.tokens = tokens;
+            int n = tokens.length;
+            if (word.length < n) {
+                word = new long[n];
+                wordLength = new int[n];
+                lower = new long[n];
+                lowerLength = new int[n];
+                wordClass = new long[n];
+                wordClassLength = new int[n];
+            }
+            for (int i = 0; i < n; i++) {
+                String token = tokens[i];
+                word[i] = FeatureHashes.raw(token);
+                wordLength[i] = token.length();
+                String lowered = lowerCase(token);
+                lower[i] = lowered == token ? word[i] : FeatureHashes.raw(lowered);
+                lowerLength[i] = lowered.length();
+                String tokenClass = FeatureGeneratorUtil.tokenFeature(token);
+                wordClass[i] = FeatureHashes.raw(tokenClass);
+                wordClassLength[i] = tokenClass.length();
+            }
+        }
+
+        int size() {
+            return tokens.length;
+        }
+
+        /** OpenNLP's {@code StringUtil.toLowerCase}: code point by code point; the token itself when unchanged. */
+        private static String lowerCase(String token) {
+            for (int i = 0; i < token.length(); i++) {
+                char c = token.charAt(i);
+                if (Character.isSurrogate(c) || Character.toLowerCase((int) c) != c) {
+                    int[] lowered = token.codePoints().map(Character::toLowerCase).toArray();
+                    return new String(lowered, 0, lowered.length);
+                }
+            }
+            return token;
+        }
+    }
+
+    /** The features of one token being made: polynomials and lengths, composed part by part. */
+    private static final class Features {
+        private long[] raw = new long[64];
+        private int[] length = new int[64];
+        private int size;
+        private long pendingRaw;
+        private int pendingLength;
+
+        void clear() {
+            size = 0;
+        }
+
+        Features start(Part part) {
+            pendingRaw = part.raw();
+            pendingLength = part.length();
+            return this;
+        }
+
+        Features then(long partRaw, int partLength) {
+            pendingRaw = FeatureHashes.concat(pendingRaw, partRaw, partLength);
+            pendingLength += partLength;
+            return this;
+        }
+
+        Features then(Part part) {
+            return then(part.raw(), part.length());
+        }
+
+        void add() {
+            add(pendingRaw, pendingLength);
+        }
+
+        void add(long featureRaw, int featureLength) {
+            if (size == raw.length) {
+                raw = Arrays.copyOf(raw, size * 2);
+                length = Arrays.copyOf(length, size * 2);
+            }
+            raw[size] = featureRaw;
+            length[size++] = featureLength;
+        }
+
+        /** Puts {@code prefix} before every feature from index {@code from} on. */
+        void prefix(int from, Part prefix) {
+            for (int i = from; i < size; i++) {
+                raw[i] = FeatureHashes.concat(prefix.raw(), raw[i], length[i]);
+                length[i] += prefix.length();
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        long[] hashes() {
+            long[] hashes = new long[size];
+            for (int i = 0; i < size; i++) {
+                hashes[i] = FeatureHashes.finish(raw[i], length[i]);
+            }
+            return hashes;
+        }
+    }
+
+    /** One OpenNLP generator, composed. */
+    private interface Generator {
+        /** A new sentence begins. */
+        default void startSentence() {
+        }
+
+        /** Adds the features of token {@code index}, in OpenNLP's order. */
+        void emit(Sentence sentence, int index, Features out);
+    }
+
+    private record Aggregate(Generator[] generators) implements Generator {
+        @Override
+        public void startSentence() {
+            for (Generator generator : generators) {
+                generator.startSentence();
+            }
+        }
+
+        @Override
+        public void emit(Sentence sentence, int index, Features out) {
+            for (Generator generator : generators) {
+                generator.emit(sentence, index, out);
+            }
+        }
+    }
+
+    /** {@code WindowFeatureGenerator}: the token's features, then those of earlier ones as "p1...", later "n1...". */
+    private static final class Window implements Generator {
+        private final Generator inner;
+        private final Part[] previous;
+        private final Part[] next;
+
+        Window(Generator inner, int previousLength, int nextLength) {
+            this.inner = inner;
+            this.previous = prefixes("p", previousLength);
+            this.next = prefixes("n", nextLength);
+        }
+
+        private static Part[] prefixes(String side, int length) {
+            Part[] prefixes = new Part[length + 1];
+            for (int i = 1; i <= length; i++) {
+                prefixes[i] = Part.of(side + i);
+            }
+            return prefixes;
+        }
+
+        @Override
+        public void startSentence() {
+            inner.startSentence();
+        }
+
+        @Override
+        public void emit(Sentence sentence, int index, Features out) {
+            inner.emit(sentence, index, out);
+            for (int i = 1; i < previous.length; i++) {
+                if (index - i >= 0) {
+                    int from = out.size();
+                    inner.emit(sentence, index - i, out);
+                    out.prefix(from, previous[i]);
+                }
+            }
+            for (int i = 1; i < next.length; i++) {
+                if (index + i < sentence.size()) {
+                    int from = out.size();
+                    inner.emit(sentence, index + i, out);
+                    out.prefix(from, next[i]);
+                }
+            }
+        }
+    }
+
+    /** {@code TokenClassFeatureGenerator}: "wc=" class, and "w&c=" lower-cased word "," class. */
+    private record TokenClass(boolean wordAndClass) implements Generator {
+        private static final Part CLASS = Part.of("wc=");
+        private static final Part WORD_AND_CLASS = Part.of("w&c=");
+
+        @Override
+        public void emit(Sentence s, int i, Features out) {
+            out.start(CLASS).then(s.wordClass[i], s.wordClassLength[i]).add();
+            if (wordAndClass) {
+                out.start(WORD_AND_CLASS).then(s.lower[i], s.lowerLength[i]).then(COMMA)
+                        .then(s.wordClass[i], s.wordClassLength[i]).add();
+            }
+        }
+    }
+
+    /** {@code TokenFeatureGenerator}: "w=" word, lower-cased or not. */
+    private record Token(boolean lowercase) implements Generator {
+        private static final Part WORD = Part.of("w=");
+
+        @Override
+        public void emit(Sentence s, int i, Features out) {
+            if (lowercase) {
+                out.start(WORD).then(s.lower[i], s.lowerLength[i]).add();
+            } else {
+                out.start(WORD).then(s.word[i], s.wordLength[i]).add();
+            }
+        }
+    }
+
+    /** {@code PrefixFeatureGenerator}: "pre=" and the word's first 1, 2, ... characters. */
+    private record Prefix(int length) implements Generator {
+        private static final Part PRE = Part.of("pre=");
+
+        @Override
+        public void emit(Sentence s, int i, Features out) {
+            String token = s.tokens[i];
+            long raw = 0;
+            for (int k = 0; k < Math.min(length, token.length()); k++) {
+                raw = FeatureHashes.append(raw, token.charAt(k));
+                out.start(PRE).then(raw, k + 1).add();
+            }
+        }
+    }
+
+    /** {@code SuffixFeatureGenerator}: "suf=" and the word's last 1, 2, ... characters. */
+    private record Suffix(int length) implements Generator {
+        private static final Part SUF = Part.of("suf=");
+
+        @Override
+        public void emit(Sentence s, int i, Features out) {
+            String token = s.tokens[i];
+            long raw = 0;
+            for (int k = 1; k <= Math.min(length, token.length()); k++) {
+                raw = FeatureHashes.prepend(token.charAt(token.length() - k), raw, k - 1);
+                out.start(SUF).then(raw, k).add();
+            }
+        }
+    }
+
+    /** {@code BigramNameFeatureGenerator}: the word and its class with the previous and with the next. */
+    private static final class BigramName implements Generator {
+        private static final Part PREVIOUS_WORD = Part.of("pw,w=");
+        private static final Part PREVIOUS_CLASS = Part.of("pwc,wc=");
+        private static final Part NEXT_WORD = Part.of("w,nw=");
+        private static final Part NEXT_CLASS = Part.of("wc,nc=");
+
+        @Override
+        public void emit(Sentence s, int i, Features out) {
+            if (i > 0) {
+                words(s, out.start(PREVIOUS_WORD), i - 1, i).add();
+                classes(s, out.start(PREVIOUS_CLASS), i - 1, i).add();
+            }
+            if (i + 1 < s.size()) {
+                words(s, out.start(NEXT_WORD), i, i + 1).add();
+                classes(s, out.start(NEXT_CLASS), i, i + 1).add();
+            }
+        }
+    }
+
+    /** {@code TrigramNameFeatureGenerator}: the word and its class with the two before and with the two after. */
+    private static final class TrigramName implements Generator {
+        private static final Part PREVIOUS_WORDS = Part.of("ppw,pw,w=");
+        private static final Part PREVIOUS_CLASSES = Part.of("ppwc,pwc,wc=");
+        private static final Part NEXT_WORDS = Part.of("w,nw,nnw=");
+        private static final Part NEXT_CLASSES = Part.of("wc,nwc,nnwc=");
+
+        @Override
+        public void emit(Sentence s, int i, Features out) {
+            if (i > 1) {
+                words(s, out.start(PREVIOUS_WORDS), i - 2, i).add();
+                classes(s, out.start(PREVIOUS_CLASSES), i - 2, i).add();
+            }
+            if (i + 2 < s.size()) {
+                words(s, out.start(NEXT_WORDS), i, i + 2).add();
+                classes(s, out.start(NEXT_CLASSES), i, i + 2).add();
+            }
+        }
+    }
+
+    /** The words {@code from..to}, joined by commas, after what {@code out} has started. */
+    private static Features words(Sentence s, Features out, int from, int to) {
+        for (int k = from; k <= to; k++) {
+            if (k > from) {
+                out.then(COMMA);
+            }
+            out.then(s.word[k], s.wordLength[k]);
+        }
+        return out;
+    }
+
+    /** The word classes {@code from..to}, joined by commas, after what {@code out} has started. */
+    private static Features classes(Sentence s, Features out, int from, int to) {
+        for (int k = from; k <= to; k++) {
+            if (k > from) {
+                out.then(COMMA);
+            }
+            out.then(s.wordClass[k], s.wordClassLength[k]);
+        }
+        return out;
+    }
+
+    /** {@code SentenceFeatureGenerator}: "S=begin" on the first token, "S=end" on the last. */
+    private record SentenceEdge(boolean begin, boolean end) implements Generator {
+        private static final Part BEGIN = Part.of("S=begin");
+        private static final Part END = Part.of("S=end");
+
+        @Override
+        public void emit(Sentence s, int i, Features out) {
+            if (begin && i == 0) {
+                out.add(BEGIN.raw(), BEGIN.length());
+            }
+            if (end && i == s.size() - 1) {
+                out.add(END.raw(), END.length());
+            }
+        }
+    }
+
+    /** The same feature on every token ({@code OutcomePriorFeatureGenerator}: "def"). */
+    private record Constant(Part feature) implements Generator {
+        @Override
+        public void emit(Sentence s, int i, Features out) {
+            out.add(feature.raw(), feature.length());
+        }
+    }
+
+    /** Any other generator: OpenNLP's own, its names hashed; each token's once a sentence. */
+    private static final class OpenNlp implements Generator {
+        private final AdaptiveFeatureGenerator generator;
+        private final List<String> names = new ArrayList<>();
+        private long[][] raws = new long[0][];
+        private int[][] lengths = new int[0][];
+
+        OpenNlp(Element element) {
+            this.generator = CrfEntityRecognizer.generator(alone(element));
+        }
+
+        /** The element as the only generator of a descriptor of its own. */
+        private static byte[] alone(Element element) {
+            try {
+                Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+                Element root = document.createElement("featureGenerators");
+                root.appendChild(document.importNode(element, true));
+                document.appendChild(root);
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                var transformer = TransformerFactory.newInstance().newTransformer();
+                transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+                transformer.transform(new DOMSource(document), new StreamResult(bytes));
+                return bytes.toByteArray();
+            } catch (javax.xml.parsers.ParserConfigurationException | javax.xml.transform.TransformerException e) {
+                throw new UncheckedIOException(new IOException("cannot copy feature generator " + element.getAttribute("class"), e));
+            }
+        }
+
+        @Override
+        public void startSentence() {
+            generator.clearAdaptiveData();
+            Arrays.fill(raws, null);
+        }
+
+        @Override
+        public void emit(Sentence s, int i, Features out) {
+            if (raws.length < s.size()) {
+                raws = new long[s.size()][];
+                lengths = new int[s.size()][];
+            }
+            if (raws[i] == null) {
+                names.clear();
+                generator.createFeatures(names, s.tokens, i, null);
+                raws[i] = new long[names.size()];
+                lengths[i] = new int[names.size()];
+                for (int k = 0; k < names.size(); k++) {
+                    raws[i][k] = FeatureHashes.raw(names.get(k));
+                    lengths[i][k] = names.get(k).length();
+                }
+            }
+            for (int k = 0; k < raws[i].length; k++) {
+                out.add(raws[i][k], lengths[i][k]);
+            }
+        }
+    }
+}
