@@ -37,7 +37,8 @@ final class PipelineRuns {
     /** Throughput of one backfill: publish as fast as possible, first publish to last stored. */
     record Backfill(String name, int articles, int enrichInstances, double publishSeconds, double totalSeconds,
                     double articlesPerSecond, long duplicates, long deadLetters, double peakRssMiB,
-                    Map<String, Double> busySeconds, Map<String, Double> drainedAtSeconds, List<LagSampler.Sample> samples) {
+                    Map<String, Double> busySeconds, Map<String, Double> cpuSeconds, Map<String, Double> drainedAtSeconds,
+                    List<LagSampler.Sample> samples) {
     }
 
     /**
@@ -91,6 +92,7 @@ final class PipelineRuns {
                 children.pids().forEach(sampler::addChild);
             }
             sampler.start(SAMPLE_MILLIS);
+            CpuAccount cpu = new CpuAccount();
             long startMillis = System.currentTimeMillis();
             long start = System.nanoTime();
             List<CompletableFuture<?>> acks = new ArrayList<>(articles.size());
@@ -107,10 +109,11 @@ final class PipelineRuns {
             double elapsed = (System.nanoTime() - start) / 1e9;
             long lastStored = pipeline.storedMillis().values().stream().mapToLong(Long::longValue).max().orElseThrow();
             double totalSeconds = Math.max(elapsed - 0.2, (lastStored - startMillis) / 1000.0); // poll granularity
+            Map<String, Double> cpuSeconds = cpu.secondsByGroup();
             List<LagSampler.Sample> samples = sampler.stop();
             Backfill result = new Backfill(pipeline.name(), articles.size(), instances, round2(publishSeconds), round2(totalSeconds),
                     Math.round(articles.size() / totalSeconds), pipeline.duplicates() - duplicatesBefore, pipeline.deadLetters(),
-                    LagSampler.peakRss(samples), pipeline.busySeconds(), drainedAt(samples), samples);
+                    LagSampler.peakRss(samples), pipeline.busySeconds(), cpuSeconds, drainedAt(samples), samples);
             LOG.info("backfill {}: {} articles in {} s = {} articles/s", pipeline.name(), articles.size(),
                     result.totalSeconds(), result.articlesPerSecond());
             return result;

@@ -29,6 +29,7 @@ final class Report {
         if (!run.busySeconds().isEmpty()) {
             line("  busy seconds by in-process stage (poll to commit): " + run.busySeconds());
         }
+        line("  CPU seconds of this process by thread group (2 cores: at most 2 a second): " + run.cpuSeconds());
         line("  lag drained at (s): " + run.drainedAtSeconds());
         List<LagSampler.Sample> samples = run.samples();
         int step = Math.max(1, samples.size() / 12);
