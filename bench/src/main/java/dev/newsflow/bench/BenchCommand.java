@@ -74,7 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", description = "Backfill only the first N Reuters articles (default: all).")
     int limit;
 
-    @Option(names = "--backfill-runs", defaultValue = "2", description = "Backfills in a row, each on fresh topics and"
+    @Option(names = "--backfill-runs", defaultValue = "4", description = "Backfills in a row, each on fresh topics and"
             + " database: the first in a fresh JVM, the next ones after the JIT compiler has seen the work (default: ${DEFAULT-VALUE}).")
     int backfillRuns;
 
