@@ -105,8 +105,8 @@ public final class HashedFeatures {
             case "TokenFeatureGeneratorFactory" -> new Token(bool(element, "lowercase", true));
             case "PrefixFeatureGeneratorFactory" -> new Prefix(integer(element, "length", 4));
             case "SuffixFeatureGeneratorFactory" -> new Suffix(integer(element, "length", 4));
-            case "BigramNameFeatureGeneratorFactory" -> new BigramName();
-            case "TrigramNameFeatureGeneratorFactory" -> new TrigramName();
+            case "BigramNameFeatureGeneratorFactory" -> NameNgram.BIGRAM;
+            case "TrigramNameFeatureGeneratorFactory" -> NameNgram.TRIGRAM;
             case "SentenceFeatureGeneratorFactory" -> new SentenceEdge(bool(element, "begin", true), bool(element, "end", true));
             case "DefinitionFeatureGeneratorFactory" -> new Constant(Part.of("def"));
             default -> new OpenNlp(element);
@@ -385,64 +385,45 @@ public final class HashedFeatures {
         }
     }
 
-    /** {@code BigramNameFeatureGenerator}: the word and its class with the previous and with the next. */
-    private static final class BigramName implements Generator {
-        private static final Part PREVIOUS_WORD = Part.of("pw,w=");
-        private static final Part PREVIOUS_CLASS = Part.of("pwc,wc=");
-        private static final Part NEXT_WORD = Part.of("w,nw=");
-        private static final Part NEXT_CLASS = Part.of("wc,nc=");
+    /**
+     * {@code BigramNameFeatureGenerator} (span 1) and {@code TrigramNameFeatureGenerator} (span 2): the words, and
+     * their classes, from {@code span} tokens before up to the token, and from the token to {@code span} after.
+     */
+    private record NameNgram(int span, Part previousWords, Part previousClasses, Part nextWords, Part nextClasses)
+            implements Generator {
+        static final NameNgram BIGRAM = new NameNgram(1, Part.of("pw,w="), Part.of("pwc,wc="), Part.of("w,nw="), Part.of("wc,nc="));
+        static final NameNgram TRIGRAM = new NameNgram(2, Part.of("ppw,pw,w="), Part.of("ppwc,pwc,wc="), Part.of("w,nw,nnw="),
+                Part.of("wc,nwc,nnwc="));
 
         @Override
         public void emit(Sentence s, int i, Features out) {
-            if (i > 0) {
-                words(s, out.start(PREVIOUS_WORD), i - 1, i).add();
-                classes(s, out.start(PREVIOUS_CLASS), i - 1, i).add();
+            if (i >= span) {
+                words(s, out.start(previousWords), i - span, i).add();
+                classes(s, out.start(previousClasses), i - span, i).add();
             }
-            if (i + 1 < s.size()) {
-                words(s, out.start(NEXT_WORD), i, i + 1).add();
-                classes(s, out.start(NEXT_CLASS), i, i + 1).add();
-            }
-        }
-    }
-
-    /** {@code TrigramNameFeatureGenerator}: the word and its class with the two before and with the two after. */
-    private static final class TrigramName implements Generator {
-        private static final Part PREVIOUS_WORDS = Part.of("ppw,pw,w=");
-        private static final Part PREVIOUS_CLASSES = Part.of("ppwc,pwc,wc=");
-        private static final Part NEXT_WORDS = Part.of("w,nw,nnw=");
-        private static final Part NEXT_CLASSES = Part.of("wc,nwc,nnwc=");
-
-        @Override
-        public void emit(Sentence s, int i, Features out) {
-            if (i > 1) {
-                words(s, out.start(PREVIOUS_WORDS), i - 2, i).add();
-                classes(s, out.start(PREVIOUS_CLASSES), i - 2, i).add();
-            }
-            if (i + 2 < s.size()) {
-                words(s, out.start(NEXT_WORDS), i, i + 2).add();
-                classes(s, out.start(NEXT_CLASSES), i, i + 2).add();
+            if (i + span < s.size()) {
+                words(s, out.start(nextWords), i, i + span).add();
+                classes(s, out.start(nextClasses), i, i + span).add();
             }
         }
     }
 
     /** The words {@code from..to}, joined by commas, after what {@code out} has started. */
     private static Features words(Sentence s, Features out, int from, int to) {
-        for (int k = from; k <= to; k++) {
-            if (k > from) {
-                out.then(COMMA);
-            }
-            out.then(s.word[k], s.wordLength[k]);
-        }
-        return out;
+        return joined(out, s.word, s.wordLength, from, to);
     }
 
     /** The word classes {@code from..to}, joined by commas, after what {@code out} has started. */
     private static Features classes(Sentence s, Features out, int from, int to) {
+        return joined(out, s.wordClass, s.wordClassLength, from, to);
+    }
+
+    private static Features joined(Features out, long[] raws, int[] lengths, int from, int to) {
         for (int k = from; k <= to; k++) {
             if (k > from) {
                 out.then(COMMA);
             }
-            out.then(s.wordClass[k], s.wordClassLength[k]);
+            out.then(raws[k], lengths[k]);
         }
         return out;
     }
