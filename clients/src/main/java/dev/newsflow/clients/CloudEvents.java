@@ -19,6 +19,11 @@ public final class CloudEvents {
     private static final byte[] JSON = utf8(CloudEventHeaders.JSON);
     private static final Map<EventType, byte[]> SOURCES = encoded(EventType::source);
     private static final Map<EventType, byte[]> TYPES = encoded(EventType::type);
+    /** The last {@code ce_time} written: a producer sends dozens of records a millisecond, formatting it once. */
+    private static volatile Time lastTime = new Time(Long.MIN_VALUE, new byte[0]);
+
+    private record Time(long epochMilli, byte[] text) {
+    }
 
     private CloudEvents() {
     }
@@ -26,7 +31,7 @@ public final class CloudEvents {
     /**
      * Sets the CloudEvents attributes of an event about article {@code articleId} on {@code headers}: id and
      * subject are the article id (so a re-sent article has the same {@code ce_id}, as CloudEvents wants for
-     * the same occurrence), source and type say which stage made it.
+     * the same occurrence), source and type say which stage made it, time is {@code time} to the millisecond.
      */
     public static Headers write(Headers headers, EventType type, String articleId, Instant time) {
         byte[] id = utf8(articleId);
@@ -34,10 +39,20 @@ public final class CloudEvents {
         put(headers, CloudEventHeaders.ID, id);
         put(headers, CloudEventHeaders.SOURCE, SOURCES.get(type));
         put(headers, CloudEventHeaders.TYPE, TYPES.get(type));
-        put(headers, CloudEventHeaders.TIME, utf8(time.toString()));
+        put(headers, CloudEventHeaders.TIME, timeText(time.toEpochMilli()));
         put(headers, CloudEventHeaders.SUBJECT, id);
         put(headers, CloudEventHeaders.CONTENT_TYPE, JSON);
         return headers;
+    }
+
+    /** RFC 3339 text of the millisecond; the bytes are shared by the records of that millisecond, never changed. */
+    private static byte[] timeText(long epochMilli) {
+        Time last = lastTime;
+        if (last.epochMilli() != epochMilli) {
+            last = new Time(epochMilli, utf8(Instant.ofEpochMilli(epochMilli).toString()));
+            lastTime = last;
+        }
+        return last.text();
     }
 
     /** The value of header {@code name} as UTF-8 text, or {@code null} when absent. */
