@@ -2,8 +2,10 @@ package dev.newsflow.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,12 @@ class ArticleJsonTest {
                     .as("article %d", i).isEqualTo(new String(jackson, StandardCharsets.UTF_8));
             assertThat(EventJson.fromBytes(EventJson.toBytes(article), Article.class)).isEqualTo(article);
         }
+    }
+
+    @Test
+    void shouldWriteEveryComponentOfArticle() {
+        assertThat(ArticleJson.FIELDS).containsExactly(Arrays.stream(Article.class.getRecordComponents())
+                .map(RecordComponent::getName).toArray(String[]::new));
     }
 
     @Test
