@@ -94,26 +94,13 @@ final class NgramLanguageDetector {
     /** The model rows of the distinct n-grams of {@code text} that the model knows, each once. */
     private int[] knownGrams(char[] text) {
         int[] rows = new int[Math.max(1, text.length * (MAX_GRAM - MIN_GRAM + 1))];
-        int[] seen = new int[Integer.highestOneBit(rows.length * 2) * 2]; // row + 1, at most half full
-        int mask = seen.length - 1;
         int count = 0;
         for (int length = MIN_GRAM; length <= MAX_GRAM; length++) {
             for (int start = 0; start + length <= text.length; start++) {
-                int row = grams.find(FeatureHashes.hash(text, start, start + length));
-                if (row < 0) {
-                    continue;
-                }
-                int slot = (row * 0x9E3779B9) >>> 8 & mask;
-                while (seen[slot] != 0 && seen[slot] != row + 1) {
-                    slot = (slot + 1) & mask;
-                }
-                if (seen[slot] == 0) {
-                    seen[slot] = row + 1;
-                    rows[count++] = row;
-                }
+                rows[count++] = grams.find(FeatureHashes.hash(text, start, start + length));
             }
         }
-        return Arrays.copyOf(rows, count);
+        return FeatureHashes.distinctKnown(rows, count);
     }
 
     /**

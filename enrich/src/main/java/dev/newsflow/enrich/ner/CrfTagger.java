@@ -120,24 +120,9 @@ public final class CrfTagger {
      * cache misses instead of waiting for one at a time (the table and the weights do not fit in its caches).
      */
     private float[] localScores(long[] hashes) {
-        int[] rows = features.rows(hashes);
         int n = labels.length;
         float[] scores = biases.clone();
-        // rows already added, + 1, in a table at most half full: a repeat is rare and always the same name
-        int[] added = new int[Integer.highestOneBit(Math.max(1, rows.length) * 2) * 2];
-        int mask = added.length - 1;
-        for (int row : rows) {
-            if (row < 0) {
-                continue;
-            }
-            int slot = (row * 0x9E3779B9) >>> 16 & mask;
-            while (added[slot] != 0 && added[slot] != row + 1) {
-                slot = (slot + 1) & mask;
-            }
-            if (added[slot] != 0) {
-                continue;
-            }
-            added[slot] = row + 1;
+        for (int row : FeatureHashes.distinctKnown(features.rows(hashes), hashes.length)) {
             int offset = row * n;
             for (int y = 0; y < n; y++) {
                 scores[y] += weights[offset + y];

@@ -1,5 +1,7 @@
 package dev.newsflow.enrich.text;
 
+import java.util.Arrays;
+
 /**
  * Feature name to row (of weights), looked up by a 64-bit hash of the name in one open-addressing table; the
  * names themselves are not kept. The NER tagger looks up some sixty generated names per token, the language
@@ -83,6 +85,32 @@ public final class FeatureHashes {
             rows[i] = find(hashes[i]);
         }
         return rows;
+    }
+
+    /**
+     * The rows among the first {@code count} of {@code rows} that are known (not -1), each once, in the order
+     * first seen: a name the generators emit twice counts once.
+     */
+    public static int[] distinctKnown(int[] rows, int count) {
+        int[] distinct = new int[count];
+        int[] seen = new int[Integer.highestOneBit(Math.max(1, count) * 2) * 2]; // row + 1, at most half full
+        int mask = seen.length - 1;
+        int size = 0;
+        for (int i = 0; i < count; i++) {
+            int row = rows[i];
+            if (row < 0) {
+                continue;
+            }
+            int slot = (row * 0x9E3779B9) >>> 8 & mask;
+            while (seen[slot] != 0 && seen[slot] != row + 1) {
+                slot = (slot + 1) & mask;
+            }
+            if (seen[slot] == 0) {
+                seen[slot] = row + 1;
+                distinct[size++] = row;
+            }
+        }
+        return size == count ? distinct : Arrays.copyOf(distinct, size);
     }
 
     public int size() {

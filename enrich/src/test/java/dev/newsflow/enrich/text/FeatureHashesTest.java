@@ -36,6 +36,14 @@ class FeatureHashesTest {
     }
 
     @Test
+    void shouldKeepEachKnownRowOnceInTheOrderFirstSeen() {
+        int[] rows = {7, -1, 3, 7, 1_000_000, 3, -1, 0, 99};
+
+        assertThat(FeatureHashes.distinctKnown(rows, 8)).containsExactly(7, 3, 1_000_000, 0);
+        assertThat(FeatureHashes.distinctKnown(rows, 0)).isEmpty();
+    }
+
+    @Test
     void shouldRefuseANameTwiceAndMoreNamesThanItWasSizedFor() {
         FeatureHashes table = new FeatureHashes(2);
         table.put("suf=ab", 0);
