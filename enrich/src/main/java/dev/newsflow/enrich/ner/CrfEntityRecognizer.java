@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 import opennlp.tools.util.featuregen.GeneratorFactory;
 
@@ -24,6 +25,9 @@ import opennlp.tools.util.featuregen.GeneratorFactory;
  */
 public final class CrfEntityRecognizer implements EntityRecognizer {
     static final String OUTSIDE = "O";
+    private static final Set<String> SUFFIX_APOSTROPHE_LANGUAGES = Set.of("tr", "az");
+    private static final Set<String> NOT_CASE_SUFFIXES = Set.of("re", "ve", "an");
+    private static final String VOWELS = "aeıioöuüəâîû";
 
     private final Map<String, CrfTagger> taggers;
     private final ThreadLocal<Map<String, HashedFeatures>> features = ThreadLocal.withInitial(HashMap::new);
@@ -61,7 +65,48 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
             return List.of();
         }
         HashedFeatures hashed = features.get().computeIfAbsent(language, l -> HashedFeatures.compile(tagger.featureDescriptor()));
-        return spans(tagger.tagHashed(hashed.tokenFeatures(tokens.toArray(String[]::new))));
+        String[] words = tokens.toArray(String[]::new);
+        return spans(tagger.tagHashed(hashed.tokenFeatures(words), endsName(language, words)));
+    }
+
+    /**
+     * Where a name must end, whatever the model says: in Turkish and Azerbaijani a proper name takes its case
+     * suffixes after an apostrophe ({@code Venezuela'da Cuman'da}: two places), so a token with such a suffix is
+     * the last of its name. Elsewhere the model alone decides.
+     */
+    static boolean[] endsName(String language, String[] tokens) {
+        boolean[] ends = new boolean[tokens.length];
+        if (SUFFIX_APOSTROPHE_LANGUAGES.contains(language)) {
+            for (int i = 0; i < tokens.length; i++) {
+                ends[i] = hasCaseSuffix(tokens[i]);
+            }
+        }
+        return ends;
+    }
+
+    /**
+     * Whether {@code token} ends in a suffix after an apostrophe ({@code Cuman'da}, {@code Bakı'nın}): lower-case
+     * letters with a vowel, but not an English contraction ({@code Don't}, {@code She's}, {@code We're}) or the
+     * Arabic article ({@code Ebu'l}, {@code Kur'an}), which continue a name.
+     */
+    static boolean hasCaseSuffix(String token) {
+        int apostrophe = ApostropheStemFeatureGeneratorFactory.Generator.apostrophe(token);
+        if (apostrophe < 0) {
+            return false;
+        }
+        String suffix = token.substring(apostrophe + 1);
+        if (NOT_CASE_SUFFIXES.contains(suffix)) {
+            return false;
+        }
+        boolean vowel = false;
+        for (int i = 0; i < suffix.length(); i++) {
+            char c = suffix.charAt(i);
+            if (!Character.isLowerCase(c)) {
+                return false;
+            }
+            vowel |= VOWELS.indexOf(c) >= 0;
+        }
+        return vowel;
     }
 
     /** A fresh generator from an OpenNLP feature descriptor (XML). */

@@ -23,10 +23,15 @@ public final class CrfTagger {
     private final float[] weights; // feature-major: weights[row * labels + label]
     private final float[] biases;
     private final float[] transitions; // transitions[from * labels + to]
+    private final boolean[] continuesName; // per label: an I- label
 
     private CrfTagger(Builder builder, float[] biases, float[][] transitions) {
         this.featureDescriptor = builder.featureDescriptor.clone();
         this.labels = builder.labels.toArray(String[]::new);
+        this.continuesName = new boolean[labels.length];
+        for (int y = 0; y < labels.length; y++) {
+            continuesName[y] = labels[y].startsWith("I-");
+        }
         this.features = builder.features;
         this.weights = builder.weights;
         this.biases = biases.clone();
@@ -73,6 +78,16 @@ public final class CrfTagger {
      * (as {@link HashedFeatures} makes them).
      */
     public String[] tagHashed(List<long[]> tokenFeatures) {
+        return tagHashed(tokenFeatures, new boolean[tokenFeatures.size()]);
+    }
+
+    /**
+     * The best label sequence for one sentence in which no name runs on past a token marked in {@code endsName}:
+     * the token after it is labelled {@code O} or begins a name ({@code B-}), never continues one ({@code I-}).
+     *
+     * @param endsName per token, whether a name that includes it must end with it
+     */
+    public String[] tagHashed(List<long[]> tokenFeatures, boolean[] endsName) {
         int length = tokenFeatures.size();
         int n = labels.length;
         if (length == 0) {
@@ -85,6 +100,10 @@ public final class CrfTagger {
             for (int y = 0; y < n; y++) {
                 if (t == 0) {
                     best[y] = local[y];
+                    continue;
+                }
+                if (endsName[t - 1] && continuesName[y]) {
+                    best[t * n + y] = Float.NEGATIVE_INFINITY;
                     continue;
                 }
                 float top = Float.NEGATIVE_INFINITY;

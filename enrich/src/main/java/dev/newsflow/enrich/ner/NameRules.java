@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * sentence by sentence. Each rule is general (no article is special-cased):
  * <ul>
  *   <li><b>person names</b>: a capitalized first name followed by a surname with a patronymic surname ending
- *       ({@code -ov, -ev, -yev, -ova, -in, -uly, -ович}...) is a person, and wins over any span it cuts
+ *       ({@code -ov, -ev, -yev, -ova, -in, -uly, -ович}...; not {@code -in} or {@code -uly} in Turkish or
+ *       Azerbaijani, where they are suffixes of any noun) is a person, and wins over any span it cuts
  *       ("Organization of Turkic States Baghdad Amreyev" is an organization, then a person);</li>
  *   <li><b>titles</b>: an office ("Minister", "Secretary General", "министр") is no organization; a span that
  *       starts with one keeps only what follows its last "of" when that is a place or an organization;</li>
@@ -27,11 +28,18 @@ import java.util.regex.Pattern;
  */
 public final class NameRules {
 
-    /** -ov/-ev/-yev... with an optional Uzbek, Turkish or English case ending; -in only bare and not -din (Jaloliddin). */
+    /** -ov/-ev/-yev... with an optional Uzbek, Turkish or English case ending. */
     private static final Pattern SURNAME_LATIN = Pattern.compile(
-            "\\p{Lu}\\p{Ll}+(?:ov|ev|yev|yov|ova|eva|yeva|yova|uly|ulu|qizi|kyzy|kizi)"
-                    + "(?:ning|ni|ga|da|dan|ka|qa|nin|un|in|ın|a)?(?:['’ʻ]\\p{Ll}{1,4})?"
+            "\\p{Lu}\\p{Ll}+(?:ov|ev|yev|yov|ova|eva|yeva|yova|qizi|kyzy|kizi)"
+                    + "(?:ning|ni|ga|da|dan|ka|qa|nin|un|in|ın|a)?(?:['’ʻ]\\p{Ll}{1,4})?");
+    /**
+     * -uly and a bare -in (Mussin; not -din: Jaloliddin): surname endings in English or Uzbek text, but in Turkish
+     * and Azerbaijani the genitive and possessive suffixes of any noun (Kurulu, Companynin, Sensin).
+     */
+    private static final Pattern SURNAME_LATIN_OUTSIDE_TURKIC = Pattern.compile(
+            "\\p{Lu}\\p{Ll}+(?:uly|ulu)(?:ning|ni|ga|da|dan|ka|qa|nin|un|in|ın|a)?(?:['’ʻ]\\p{Ll}{1,4})?"
                     + "|\\p{Lu}\\p{Ll}+[^d\\s]in(?:['’ʻ]s)?");
+    private static final Set<String> TURKIC_SUFFIXING = Set.of("tr", "az");
     private static final Pattern SURNAME_CYRILLIC = Pattern.compile(
             "\\p{Lu}\\p{Ll}+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ұлы|қызы|уулу|кызы|ский|ская|цкий|цкая)(?:\\p{Ll}{0,4})");
     private static final Pattern PATRONYMIC = Pattern.compile(
@@ -95,11 +103,11 @@ public final class NameRules {
         Set<String> titles = TITLES.getOrDefault(language, Set.of());
         for (int i = 1; i < tokens.size(); i++) {
             String token = tokens.get(i);
-            if (!isSurname(token) || gazetteer.lookup(tokens.subList(i, i + 1), language).isPresent()) {
+            if (!isSurname(token, language) || gazetteer.lookup(tokens.subList(i, i + 1), language).isPresent()) {
                 continue; // Украина, Karolina end like surnames
             }
             int start = i - 1;
-            if (start >= 1 && PATRONYMIC.matcher(tokens.get(start)).matches() && !isSurname(tokens.get(start - 1))) {
+            if (start >= 1 && PATRONYMIC.matcher(tokens.get(start)).matches() && !isSurname(tokens.get(start - 1), language)) {
                 start--; // Шавкат Миромонович Мирзиёев: the patronymic sits between the names
             }
             String first = tokens.get(start);
@@ -113,8 +121,9 @@ public final class NameRules {
         return people;
     }
 
-    private static boolean isSurname(String token) {
-        return SURNAME_LATIN.matcher(token).matches() || SURNAME_CYRILLIC.matcher(token).matches();
+    private static boolean isSurname(String token, String language) {
+        return SURNAME_LATIN.matcher(token).matches() || SURNAME_CYRILLIC.matcher(token).matches()
+                || !TURKIC_SUFFIXING.contains(language) && SURNAME_LATIN_OUTSIDE_TURKIC.matcher(token).matches();
     }
 
     private boolean isCountry(List<String> tokens, int index, String language) {

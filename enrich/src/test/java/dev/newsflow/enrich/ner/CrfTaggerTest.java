@@ -3,12 +3,14 @@ package dev.newsflow.enrich.ner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newsflow.enrich.text.FeatureHashes;
 import dev.newsflow.events.EntityType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,19 @@ class CrfTaggerTest {
 
         // alone, "smith" would be B-PERSON (1.5 > 1); after "john" the transition makes it I-PERSON
         assertThat(labels).containsExactly("B-PERSON", "I-PERSON", "O");
+    }
+
+    @Test
+    void shouldBeginANewNameAfterATokenThatMustEndOne() {
+        List<long[]> sentence = List.of(hashes("w=john"), hashes("w=john"), hashes("w=said"));
+
+        assertThat(tagger().tagHashed(sentence, new boolean[] {true, false, false}))
+                .containsExactly("B-PERSON", "B-PERSON", "O");
+        assertThat(tagger().tagHashed(sentence, new boolean[3])).containsExactly("B-PERSON", "I-PERSON", "O");
+    }
+
+    private static long[] hashes(String... names) {
+        return Arrays.stream(names).mapToLong(FeatureHashes::hash).toArray();
     }
 
     @Test

@@ -33,6 +33,19 @@ class NameRulesTest {
     }
 
     @Test
+    void shouldTakeABareInEndingForASurnameOnlyWhereItIsNoSuffix() {
+        assertThat(rules.apply("en", List.of("met", "Bagdat", "Mussin", "today"), List.of()))
+                .containsExactly(new TokenSpan(1, 3, EntityType.PERSON));
+        // Turkish genitive and possessive endings: "the Council of Ministers", "from the Teachers' School"
+        List<String> council = List.of("Bakanlar", "Kurulu", "toplandı");
+        assertThat(rules.apply("tr", council, List.of(new TokenSpan(0, 2, EntityType.ORGANIZATION))))
+                .containsExactly(new TokenSpan(0, 2, EntityType.ORGANIZATION));
+        assertThat(rules.apply("tr", List.of("Noel", "Kekinin", "tadı"), List.of())).isEmpty();
+        assertThat(rules.apply("tr", List.of("Başkan", "Şavkat", "Mirziyoyev'in", "ziyareti"), List.of()))
+                .containsExactly(new TokenSpan(1, 3, EntityType.PERSON));
+    }
+
+    @Test
     void shouldNotTakeAnOfficeOrACountryForAFirstName() {
         assertThat(rules.apply("en", List.of("Minister", "Ivanov", "spoke"), List.of())).isEmpty();
         assertThat(rules.apply("en", List.of("Kazakhstan", "Petrov"), List.of())).isEmpty();
