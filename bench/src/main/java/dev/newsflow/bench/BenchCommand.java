@@ -71,6 +71,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "5", description = "Alternating rounds of each producer (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--warmup-rounds", defaultValue = "3",
+            description = "Untimed rounds of each producer before the timed ones (default: ${DEFAULT-VALUE}).")
+    int warmupRounds;
+
     @Option(names = "--limit", defaultValue = "0", description = "Backfill only the first N Reuters articles (default: all).")
     int limit;
 
@@ -148,8 +152,10 @@ public final class BenchCommand implements Callable<Integer> {
         KafkaSettings kafka = KafkaSettings.of(broker.bootstrapServers());
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         if (parts.contains(Part.producer)) {
-            log("producer: newsflow vs ProducerPerformance, " + rounds + " rounds of " + producerRecords + " x " + recordSize + " B");
-            var producer = new ProducerComparison(kafka, scratch).run(corpus, producerRecords, recordSize, partitions, rounds);
+            log("producer: newsflow vs ProducerPerformance, " + warmupRounds + " untimed and " + rounds + " timed rounds of "
+                    + producerRecords + " x " + recordSize + " B");
+            var producer = new ProducerComparison(kafka, scratch)
+                    .run(corpus, producerRecords, recordSize, partitions, warmupRounds, rounds);
             result.put("producer", producer);
             report.producer(producer);
         }
@@ -207,6 +213,7 @@ public final class BenchCommand implements Callable<Integer> {
         check(recordSize >= 200 && recordSize <= 1_000_000, "--record-size must be within 200..1000000 bytes");
         check(partitions >= 1, "--partitions must be at least 1");
         check(rounds >= 1, "--rounds must be at least 1");
+        check(warmupRounds >= 0, "--warmup-rounds must be 0 or more");
         check(backfillRuns >= 1, "--backfill-runs must be at least 1");
         check(limit >= 0 && scaleOutLimit >= 0, "--limit and --scale-out-limit must not be negative");
         check(rate >= 1 && rate <= 100_000, "--rate must be within 1..100000");

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * the very same JSON bytes (ProducerPerformance gets them as its --payload-file). Differences that remain on
  * purpose: newsflow sends a key (the article id) and CloudEvents headers, ProducerPerformance sends neither, so
  * its sticky partitioner fills one partition's batch at a time while newsflow's keys spread every linger window
- * over all partitions. An untimed round 0 warms both up; the order alternates round by round.
+ * over all partitions. Untimed rounds warm both up; the order alternates round by round.
  * Runs on the caller's thread.
  */
 final class ProducerComparison {
@@ -49,8 +49,8 @@ final class ProducerComparison {
     }
 
     /** Both sides of every round, and the median ratio newsflow / ProducerPerformance. */
-    record Result(int records, int meanValueBytes, int partitions, Map<String, Object> producerSettings, List<Run> runs,
-                  double newsflowMedian, double producerPerformanceMedian, double ratio) {
+    record Result(int records, int meanValueBytes, int partitions, int warmupRounds, Map<String, Object> producerSettings,
+                  List<Run> runs, double newsflowMedian, double producerPerformanceMedian, double ratio) {
     }
 
     private final KafkaSettings kafka;
@@ -61,16 +61,19 @@ final class ProducerComparison {
         this.workDir = workDir;
     }
 
-    Result run(List<Article> corpus, int records, int valueBytes, int partitions, int rounds) throws Exception {
+    Result run(List<Article> corpus, int records, int valueBytes, int partitions, int warmupRounds, int rounds) throws Exception {
         List<Article> articles = sized(corpus, records, valueBytes);
         Path payloads = workDir.resolve("payloads.jsonl");
         long totalBytes = writePayloads(articles, payloads);
         Map<String, Object> settings = deliverySettings();
         List<Run> runs = new ArrayList<>();
         try (Admin admin = Admin.create(kafka.admin())) {
-            // round 0, untimed: both sides' code paths compiled and the broker's log segments warm before anything counts
-            newsflow(admin, articles, partitions, 0);
-            producerPerformance(admin, payloads, records, partitions, settings, 0);
+            // untimed rounds (numbered 0 and below): both sides' code paths compiled and the broker warm before anything
+            // counts; with a single one both sides still sped up by half over the timed rounds that followed
+            for (int round = 1 - warmupRounds; round <= 0; round++) {
+                newsflow(admin, articles, partitions, round);
+                producerPerformance(admin, payloads, records, partitions, settings, round);
+            }
             for (int round = 1; round <= rounds; round++) {
                 // who goes first alternates, so neither side always meets a broker still busy with the other's records
                 if (round % 2 == 1) {
@@ -84,7 +87,8 @@ final class ProducerComparison {
         }
         double newsflow = Stats.median(runs.stream().filter(r -> r.side().equals("newsflow")).mapToDouble(Run::recordsPerSecond).toArray());
         double reference = Stats.median(runs.stream().filter(r -> !r.side().equals("newsflow")).mapToDouble(Run::recordsPerSecond).toArray());
-        return new Result(records, (int) (totalBytes / records), partitions, settings, runs, newsflow, reference, newsflow / reference);
+        return new Result(records, (int) (totalBytes / records), partitions, warmupRounds, settings, runs, newsflow, reference,
+                newsflow / reference);
     }
 
     private Run newsflow(Admin admin, List<Article> articles, int partitions, int round) throws Exception {
