@@ -142,10 +142,7 @@ final class KeywordAnnotator implements Annotator {
     }
 
     private static boolean isContent(String lower, Set<String> stops) {
-        if (lower.length() < MIN_LENGTH || stops.contains(lower) || !Character.isLetter(lower.codePointAt(0))) {
-            return false;
-        }
-        return lower.chars().anyMatch(Character::isLetter);
+        return lower.length() >= MIN_LENGTH && !stops.contains(lower) && Character.isLetter(lower.codePointAt(0));
     }
 
     private static void add(Map<String, Term> terms, String key, String surface, double weight) {

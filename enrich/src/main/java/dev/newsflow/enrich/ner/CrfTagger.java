@@ -95,8 +95,15 @@ public final class CrfTagger {
         }
         float[] best = new float[length * n];
         int[] from = new int[length * n];
+        int most = 0;
+        for (long[] token : tokenFeatures) {
+            most = Math.max(most, token.length);
+        }
+        int[] rows = new int[most];
+        int[] seen = new int[FeatureHashes.seenTableSize(most)];
+        float[] local = new float[n];
         for (int t = 0; t < length; t++) {
-            float[] local = localScores(tokenFeatures.get(t));
+            localScores(tokenFeatures.get(t), rows, seen, local);
             for (int y = 0; y < n; y++) {
                 if (t == 0) {
                     best[y] = local[y];
@@ -137,17 +144,20 @@ public final class CrfTagger {
      * Each distinct known feature counts once, however often the generators emitted it. Rows are found for all
      * names before any weight is read: the lookups do not depend on each other, so the processor overlaps their
      * cache misses instead of waiting for one at a time (the table and the weights do not fit in its caches).
+     * {@code rows} and {@code seen} are scratch for one token, reused for the next: a 3 KB article has some 500
+     * tokens of some 60 features each.
      */
-    private float[] localScores(long[] hashes) {
+    private void localScores(long[] hashes, int[] rows, int[] seen, float[] scores) {
         int n = labels.length;
-        float[] scores = biases.clone();
-        for (int row : FeatureHashes.distinctKnown(features.rows(hashes), hashes.length)) {
-            int offset = row * n;
+        System.arraycopy(biases, 0, scores, 0, n);
+        features.rows(hashes, rows);
+        int known = FeatureHashes.distinctKnown(rows, hashes.length, seen);
+        for (int i = 0; i < known; i++) {
+            int offset = rows[i] * n;
             for (int y = 0; y < n; y++) {
                 scores[y] += weights[offset + y];
             }
         }
-        return scores;
     }
 
     /**

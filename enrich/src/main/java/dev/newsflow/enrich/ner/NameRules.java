@@ -122,6 +122,9 @@ public final class NameRules {
     }
 
     private static boolean isSurname(String token, String language) {
+        if (token.isEmpty() || !Character.isUpperCase(token.codePointAt(0))) {
+            return false; // every surname pattern starts with a capital: most tokens never reach a regex
+        }
         return SURNAME_LATIN.matcher(token).matches() || SURNAME_CYRILLIC.matcher(token).matches()
                 || !TURKIC_SUFFIXING.contains(language) && SURNAME_LATIN_OUTSIDE_TURKIC.matcher(token).matches();
     }

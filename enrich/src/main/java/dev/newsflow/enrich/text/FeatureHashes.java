@@ -81,10 +81,15 @@ public final class FeatureHashes {
      */
     public int[] rows(long[] hashes) {
         int[] rows = new int[hashes.length];
+        rows(hashes, rows);
+        return rows;
+    }
+
+    /** As {@link #rows(long[])}, into the first {@code hashes.length} places of {@code rows}. */
+    public void rows(long[] hashes, int[] rows) {
         for (int i = 0; i < hashes.length; i++) {
             rows[i] = find(hashes[i]);
         }
-        return rows;
     }
 
     /**
@@ -92,9 +97,19 @@ public final class FeatureHashes {
      * first seen: a name the generators emit twice counts once.
      */
     public static int[] distinctKnown(int[] rows, int count) {
-        int[] distinct = new int[count];
-        int[] seen = new int[Integer.highestOneBit(Math.max(1, count) * 2) * 2]; // row + 1, at most half full
-        int mask = seen.length - 1;
+        int[] distinct = Arrays.copyOf(rows, count);
+        int size = distinctKnown(distinct, count, new int[seenTableSize(count)]);
+        return size == count ? distinct : Arrays.copyOf(distinct, size);
+    }
+
+    /**
+     * As {@link #distinctKnown(int[], int)} without allocating, for a caller that does it once a token: moves
+     * those rows to the front of {@code rows} and returns how many there are.
+     *
+     * @param seen scratch of at least {@link #seenTableSize seenTableSize(count)} zeros; left all zeros
+     */
+    public static int distinctKnown(int[] rows, int count, int[] seen) {
+        int mask = Integer.highestOneBit(seenTableSize(count)) - 1; // a power of two, at most half full
         int size = 0;
         for (int i = 0; i < count; i++) {
             int row = rows[i];
@@ -107,10 +122,16 @@ public final class FeatureHashes {
             }
             if (seen[slot] == 0) {
                 seen[slot] = row + 1;
-                distinct[size++] = row;
+                rows[size++] = row;
             }
         }
-        return size == count ? distinct : Arrays.copyOf(distinct, size);
+        Arrays.fill(seen, 0, mask + 1, 0);
+        return size;
+    }
+
+    /** The scratch {@link #distinctKnown(int[], int, int[])} needs for {@code count} rows. */
+    public static int seenTableSize(int count) {
+        return Integer.highestOneBit(Math.max(1, count) * 2) * 2;
     }
 
     public int size() {
