@@ -86,9 +86,13 @@ public final class CrfTagger {
      * the token after it is labelled {@code O} or begins a name ({@code B-}), never continues one ({@code I-}).
      *
      * @param endsName per token, whether a name that includes it must end with it
+     * @throws IllegalArgumentException when {@code endsName} does not have one place a token
      */
     public String[] tagHashed(List<long[]> tokenFeatures, boolean[] endsName) {
         int length = tokenFeatures.size();
+        if (endsName.length != length) {
+            throw new IllegalArgumentException("endsName has " + endsName.length + " places for " + length + " tokens");
+        }
         int n = labels.length;
         if (length == 0) {
             return new String[0];

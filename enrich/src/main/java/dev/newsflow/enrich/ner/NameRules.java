@@ -107,7 +107,8 @@ public final class NameRules {
                 continue; // Украина, Karolina end like surnames
             }
             int start = i - 1;
-            if (start >= 1 && PATRONYMIC.matcher(tokens.get(start)).matches() && !isSurname(tokens.get(start - 1), language)) {
+            if (start >= 1 && PATRONYMIC.matcher(tokens.get(start)).matches()
+                    && !isSurname(tokens.get(start - 1), language)) {
                 start--; // Шавкат Миромонович Мирзиёев: the patronymic sits between the names
             }
             String first = tokens.get(start);

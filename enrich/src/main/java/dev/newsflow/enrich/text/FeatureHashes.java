@@ -109,7 +109,7 @@ public final class FeatureHashes {
      * @param seen scratch of at least {@link #seenTableSize seenTableSize(count)} zeros; left all zeros
      */
     public static int distinctKnown(int[] rows, int count, int[] seen) {
-        int mask = Integer.highestOneBit(seenTableSize(count)) - 1; // a power of two, at most half full
+        int mask = seenTableSize(count) - 1; // a power of two, at most half full
         int size = 0;
         for (int i = 0; i < count; i++) {
             int row = rows[i];
@@ -129,7 +129,7 @@ public final class FeatureHashes {
         return size;
     }
 
-    /** The scratch {@link #distinctKnown(int[], int, int[])} needs for {@code count} rows. */
+    /** The scratch {@link #distinctKnown(int[], int, int[])} needs for {@code count} rows: a power of two. */
     public static int seenTableSize(int count) {
         return Integer.highestOneBit(Math.max(1, count) * 2) * 2;
     }

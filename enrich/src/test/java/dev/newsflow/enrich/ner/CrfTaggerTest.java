@@ -53,6 +53,8 @@ class CrfTaggerTest {
         assertThat(tagger().tagHashed(sentence, new boolean[] {true, false, false}))
                 .containsExactly("B-PERSON", "B-PERSON", "O");
         assertThat(tagger().tagHashed(sentence, new boolean[3])).containsExactly("B-PERSON", "I-PERSON", "O");
+        assertThatThrownBy(() -> tagger().tagHashed(sentence, new boolean[2]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 places for 3 tokens");
     }
 
     private static long[] hashes(String... names) {

@@ -44,6 +44,21 @@ class FeatureHashesTest {
     }
 
     @Test
+    void shouldKeepEachKnownRowOnceInPlaceAndLeaveTheScratchClean() {
+        int[] seen = new int[FeatureHashes.seenTableSize(8)];
+        int[] first = {7, -1, 3, 7, 1_000_000, 3, -1, 0};
+        int[] second = {5, 5, 5, -1, 9, 0, 9, 2};
+
+        assertThat(FeatureHashes.distinctKnown(first, 8, seen)).isEqualTo(4);
+        assertThat(first).startsWith(7, 3, 1_000_000, 0);
+        assertThat(seen).containsOnly(0);
+        // the same scratch for the next token: nothing of the first one's rows is remembered
+        assertThat(FeatureHashes.distinctKnown(second, 8, seen)).isEqualTo(4);
+        assertThat(second).startsWith(5, 9, 0, 2);
+        assertThat(FeatureHashes.distinctKnown(second, 0, seen)).isZero();
+    }
+
+    @Test
     void shouldRefuseANameTwiceAndMoreNamesThanItWasSizedFor() {
         FeatureHashes table = new FeatureHashes(2);
         table.put("suf=ab", 0);
