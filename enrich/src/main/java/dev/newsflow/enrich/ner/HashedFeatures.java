@@ -14,6 +14,7 @@ import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
+import opennlp.tools.util.StringUtil;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
 import opennlp.tools.util.featuregen.GeneratorFactory;
@@ -109,6 +110,8 @@ public final class HashedFeatures {
             case "TrigramNameFeatureGeneratorFactory" -> NameNgram.TRIGRAM;
             case "SentenceFeatureGeneratorFactory" -> new SentenceEdge(bool(element, "begin", true), bool(element, "end", true));
             case "DefinitionFeatureGeneratorFactory" -> new Constant(Part.of("def"));
+            case "TokenPatternFeatureGeneratorFactory" -> element.getElementsByTagName("*").getLength() == 0
+                    ? new TokenPattern(new OpenNlp(element)) : new OpenNlp(element);
             default -> new OpenNlp(element);
         };
     }
@@ -352,6 +355,56 @@ public final class HashedFeatures {
             } else {
                 out.start(WORD).then(s.word[i], s.wordLength[i]).add();
             }
+        }
+    }
+
+    /**
+     * {@code TokenPatternFeatureGenerator}: a token that OpenNLP's {@code SimpleTokenizer} leaves whole, as nearly
+     * every word is, gives the one feature "st=" and its lower case; the others (U.S., 10-12, e-mail) go to
+     * OpenNLP's generator, which cuts them up and describes the parts.
+     */
+    private record TokenPattern(OpenNlp parts) implements Generator {
+        private static final Part SUB_TOKEN = Part.of("st=");
+
+        @Override
+        public void startSentence() {
+            parts.startSentence();
+        }
+
+        @Override
+        public void emit(Sentence s, int i, Features out) {
+            if (isOneSimpleToken(s.tokens[i])) {
+                out.start(SUB_TOKEN).then(s.lower[i], s.lowerLength[i]).add();
+            } else {
+                parts.emit(s, i, out);
+            }
+        }
+
+        /**
+         * Whether {@code SimpleTokenizer} makes one token of the whole of {@code token}: no white space, and
+         * every character of one class, letters ({@code Character.isAlphabetic}), digits, or one same other
+         * character repeated.
+         */
+        static boolean isOneSimpleToken(String token) {
+            if (token.isEmpty()) {
+                return false;
+            }
+            int kind = kind(token.charAt(0));
+            for (int i = 0; i < token.length(); i++) {
+                char c = token.charAt(i);
+                if (StringUtil.isWhitespace(c) || kind(c) != kind || kind == OTHER && c != token.charAt(0)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static final int LETTER = 0;
+        private static final int DIGIT = 1;
+        private static final int OTHER = 2;
+
+        private static int kind(char c) {
+            return Character.isAlphabetic(c) ? LETTER : Character.isDigit(c) ? DIGIT : OTHER;
         }
     }
 

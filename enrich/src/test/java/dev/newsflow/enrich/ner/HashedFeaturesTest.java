@@ -66,6 +66,7 @@ class HashedFeaturesTest {
         }
         sentences.add(new String[] {"U.S.", "1987", "12", "3,5", "1/2", "10-12", "2.5", "A4", "X", "NATO", "A.", "Ä.",
                 "ひらがな", "カタカナ", "Türkiye'nin", "Oʻzbekiston", "İSTANBUL", "\uD801\uDC00x", "😀", "DESERET \uD801\uDC00", "-", "e-mail", "a"});
+        sentences.add(new String[] {"--", "...", "-.", "a b", " x", "1a", "a1", "Ab-", "''", "É", "ß", "Ⅻ", "٣", "x\u00A0y", "İ"});
         sentences.add(new String[] {"Only"});
         sentences.add(new String[0]);
         return sentences;
