@@ -365,6 +365,9 @@ public final class HashedFeatures {
      */
     private record TokenPattern(OpenNlp parts) implements Generator {
         private static final Part SUB_TOKEN = Part.of("st=");
+        private static final int LETTER = 0;
+        private static final int DIGIT = 1;
+        private static final int OTHER = 2;
 
         @Override
         public void startSentence() {
@@ -398,10 +401,6 @@ public final class HashedFeatures {
             }
             return true;
         }
-
-        private static final int LETTER = 0;
-        private static final int DIGIT = 1;
-        private static final int OTHER = 2;
 
         private static int kind(char c) {
             return Character.isAlphabetic(c) ? LETTER : Character.isDigit(c) ? DIGIT : OTHER;
