@@ -25,7 +25,6 @@ import opennlp.tools.util.featuregen.GeneratorFactory;
  */
 public final class CrfEntityRecognizer implements EntityRecognizer {
     static final String OUTSIDE = "O";
-    private static final Set<String> SUFFIX_APOSTROPHE_LANGUAGES = Set.of("tr", "az");
     private static final Set<String> NOT_CASE_SUFFIXES = Set.of("re", "ve", "an");
     private static final String VOWELS = "aeıioöuüəâîû";
 
@@ -76,7 +75,7 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
      */
     static boolean[] endsName(String language, String[] tokens) {
         boolean[] ends = new boolean[tokens.length];
-        if (SUFFIX_APOSTROPHE_LANGUAGES.contains(language)) {
+        if (NameRules.SUFFIXING_LANGUAGES.contains(language)) {
             for (int i = 0; i < tokens.length; i++) {
                 ends[i] = hasCaseSuffix(tokens[i]);
             }

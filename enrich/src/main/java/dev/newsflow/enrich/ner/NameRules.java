@@ -39,7 +39,11 @@ public final class NameRules {
     private static final Pattern SURNAME_LATIN_OUTSIDE_TURKIC = Pattern.compile(
             "\\p{Lu}\\p{Ll}+(?:uly|ulu)(?:ning|ni|ga|da|dan|ka|qa|nin|un|in|ın|a)?(?:['’ʻ]\\p{Ll}{1,4})?"
                     + "|\\p{Lu}\\p{Ll}+[^d\\s]in(?:['’ʻ]s)?");
-    private static final Set<String> TURKIC_SUFFIXING = Set.of("tr", "az");
+    /**
+     * Turkish and Azerbaijani: a proper name takes its case suffixes after an apostrophe ({@code Bakı'nın}), and
+     * any noun may end in the genitive or possessive {@code -in}, {@code -ulu}.
+     */
+    static final Set<String> SUFFIXING_LANGUAGES = Set.of("tr", "az");
     private static final Pattern SURNAME_CYRILLIC = Pattern.compile(
             "\\p{Lu}\\p{Ll}+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ұлы|қызы|уулу|кызы|ский|ская|цкий|цкая)(?:\\p{Ll}{0,4})");
     private static final Pattern PATRONYMIC = Pattern.compile(
@@ -127,7 +131,7 @@ public final class NameRules {
             return false; // every surname pattern starts with a capital: most tokens never reach a regex
         }
         return SURNAME_LATIN.matcher(token).matches() || SURNAME_CYRILLIC.matcher(token).matches()
-                || !TURKIC_SUFFIXING.contains(language) && SURNAME_LATIN_OUTSIDE_TURKIC.matcher(token).matches();
+                || !SUFFIXING_LANGUAGES.contains(language) && SURNAME_LATIN_OUTSIDE_TURKIC.matcher(token).matches();
     }
 
     private boolean isCountry(List<String> tokens, int index, String language) {
