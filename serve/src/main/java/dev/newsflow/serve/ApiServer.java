@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -51,9 +52,14 @@ public final class ApiServer implements AutoCloseable {
      * @param feed     the live articles; not closed by this server
      */
     public ApiServer(ArticleStore store, PrometheusMeterRegistry registry, ArticleFeed feed) {
+        this(store, registry, feed, LiveBroadcaster.HEARTBEAT);
+    }
+
+    /** As the public constructor, with a keep-alive comment to stream clients every {@code heartbeat}. */
+    ApiServer(ArticleStore store, PrometheusMeterRegistry registry, ArticleFeed feed, Duration heartbeat) {
         this.store = Objects.requireNonNull(store, "store");
         this.registry = Objects.requireNonNull(registry, "registry");
-        this.broadcaster = new LiveBroadcaster(Objects.requireNonNull(feed, "feed"), registry);
+        this.broadcaster = new LiveBroadcaster(Objects.requireNonNull(feed, "feed"), registry, heartbeat);
     }
 
     /** Starts listening on all interfaces; port 0 picks a free port (see {@link #port()}). */

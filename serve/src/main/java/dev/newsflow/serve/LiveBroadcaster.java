@@ -4,6 +4,7 @@ import dev.newsflow.events.EnrichedArticle;
 import io.javalin.http.sse.SseClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -14,11 +15,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pushes every article of the feed to every connected Server-Sent-Events client as an {@code article}
- * event whose data is a {@link LiveArticle} JSON. Clients that went away are dropped. Thread-safe.
+ * event whose data is a {@link LiveArticle} JSON, one write at a time per client. Clients that went away or whose
+ * write failed are closed and dropped. Thread-safe.
  */
 final class LiveBroadcaster implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveBroadcaster.class);
-    private static final long HEARTBEAT_SECONDS = 15;
+    /** How often a comment goes to every client: often enough for proxies that close quiet streams after 30 s or more. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final ArticleFeed.Subscription subscription;
@@ -29,26 +32,20 @@ final class LiveBroadcaster implements AutoCloseable {
         return thread;
     });
 
-    LiveBroadcaster(ArticleFeed feed, MeterRegistry registry) {
+    LiveBroadcaster(ArticleFeed feed, MeterRegistry registry, Duration heartbeatEvery) {
         registry.gauge("newsflow.serve.sse.clients", clients, Set::size);
         this.pushed = Counter.builder("newsflow.serve.sse.articles")
                 .description("Articles pushed to live clients (one count per article, not per client)")
                 .register(registry);
         this.subscription = feed.subscribe(this::broadcast);
         // a comment now and then keeps proxies from closing quiet streams and finds clients that left
-        heartbeat.scheduleWithFixedDelay(this::sendHeartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        long every = heartbeatEvery.toNanos();
+        heartbeat.scheduleWithFixedDelay(this::sendHeartbeat, every, every, TimeUnit.NANOSECONDS);
     }
 
     private void sendHeartbeat() {
         for (SseClient client : clients) {
-            try {
-                client.sendComment("keep-alive");
-                if (client.terminated()) {
-                    clients.remove(client);
-                }
-            } catch (RuntimeException e) {
-                clients.remove(client);
-            }
+            send(client, () -> client.sendComment("keep-alive"));
         }
     }
 
@@ -57,23 +54,36 @@ final class LiveBroadcaster implements AutoCloseable {
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
         clients.add(client);
-        client.sendEvent("ready", "{\"clients\":" + clients.size() + "}");
+        send(client, () -> client.sendEvent("ready", "{\"clients\":" + clients.size() + "}"));
     }
 
     private void broadcast(EnrichedArticle article) {
         String json = Json.write(LiveArticle.of(article));
         pushed.increment();
         for (SseClient client : clients) {
-            if (client.terminated()) {
-                clients.remove(client);
-                continue;
+            send(client, () -> client.sendEvent("article", json, article.article().id()));
+        }
+    }
+
+    /**
+     * One write to one client. The request's thread ({@code ready}), the feed's thread and the heartbeat thread all
+     * write, and a response stream takes one writer at a time: two at once made Jetty fail a write, and the client
+     * was dropped from the set while its connection stayed open, so a dashboard stopped updating without a sign. A
+     * client whose write fails is closed, which ends its response; a browser's EventSource then reconnects.
+     */
+    private void send(SseClient client, Runnable write) {
+        try {
+            synchronized (client) {
+                if (!client.terminated()) {
+                    write.run();
+                }
             }
-            try {
-                client.sendEvent("article", json, article.article().id());
-            } catch (RuntimeException e) {
-                LOG.debug("Dropping live client: {}", e.toString());
-                clients.remove(client);
-            }
+        } catch (RuntimeException e) {
+            LOG.warn("Closing live client after a failed write: {}", e.toString());
+            client.close();
+        }
+        if (client.terminated()) {
+            clients.remove(client);
         }
     }
 
