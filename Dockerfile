@@ -19,6 +19,6 @@ COPY --from=build /src/cli/target/lib cli/target/lib
 COPY seeds seeds
 RUN mkdir -p data && chown newsflow data
 USER newsflow
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:CompileThresholdScaling=4"
 ENTRYPOINT ["java", "-jar", "cli/target/newsflow.jar"]
 CMD ["--help"]

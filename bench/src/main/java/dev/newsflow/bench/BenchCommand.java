@@ -233,6 +233,7 @@ public final class BenchCommand implements Callable<Integer> {
         conditions.put("cores", Runtime.getRuntime().availableProcessors());
         conditions.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         conditions.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        conditions.put("jvmArguments", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         conditions.put("loadAverageAtStart", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         conditions.put("reutersArticles", articles);
         conditions.put("settings", settings);

@@ -1,6 +1,7 @@
 package dev.newsflow.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts enrich stages as separate JVMs, exactly as a user would: {@code java -cp <classpath>
- * dev.newsflow.cli.Newsflow enrich --bootstrap-servers ... --instance-id N --pipeline-name X}. Each child's
- * output goes to a log file in the work dir. Not thread-safe.
+ * dev.newsflow.cli.Newsflow enrich --bootstrap-servers ... --instance-id N --pipeline-name X}, with the
+ * {@code -XX:} options this JVM runs with (JIT and GC settings), so one and two processes compare under the same
+ * settings as the in-process stages. Each child's output goes to a log file in the work dir. Not thread-safe.
  */
 final class EnrichProcesses {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichProcesses.class);
@@ -31,11 +33,22 @@ final class EnrichProcesses {
 
     /** The command line of instance {@code instance} of the enrich stage of {@code pipeline} (topics suffixed alike). */
     List<String> command(String pipeline, int instance) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "-Xmx" + heap, "-cp", classpath, "dev.newsflow.cli.Newsflow", "enrich",
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + heap);
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-cp", classpath, "dev.newsflow.cli.Newsflow", "enrich",
                 "--bootstrap-servers", bootstrapServers, "--instance-id", Integer.toString(instance),
                 "--pipeline-name", pipeline, "--topic-suffix", pipeline,
-                "--data-dir", workDir.resolve("enrich-" + pipeline + "-" + instance).toString());
+                "--data-dir", workDir.resolve("enrich-" + pipeline + "-" + instance).toString()));
+        return command;
+    }
+
+    /** This JVM's {@code -XX:} options, but a flight recording (every child would write the same file). */
+    private static List<String> jvmOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> option.startsWith("-XX:") && !option.contains("FlightRecord"))
+                .toList();
     }
 
     Running start(InProcessPipeline pipeline, int instances) throws IOException {
