@@ -4,7 +4,6 @@ import dev.newsflow.enrich.text.FeatureHashes;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import opennlp.tools.langdetect.DefaultLanguageDetectorContextGenerator;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
@@ -32,20 +31,23 @@ final class NgramLanguageDetector {
     private static final int MIN_GRAM = 1;
     private static final int MAX_GRAM = 3;
 
-    /** The normalization of OpenNLP's {@code LanguageDetectorFactory.getContextGenerator()}, reachable. */
-    private static final class Normalization extends DefaultLanguageDetectorContextGenerator {
-        Normalization() {
-            super(MIN_GRAM, MAX_GRAM, EmojiCharSequenceNormalizer.getInstance(), UrlCharSequenceNormalizer.getInstance(),
-                    TwitterCharSequenceNormalizer.getInstance(), NumberCharSequenceNormalizer.getInstance(),
-                    ShrinkCharSequenceNormalizer.getInstance());
+    /**
+     * The normalization of OpenNLP's {@code LanguageDetectorFactory.getContextGenerator()}: emoji, then links and
+     * e-mail addresses, Twitter marks, numbers, repeated letters and spaces. The pass over links and addresses
+     * is skipped for a text without {@code "://"} and {@code '@'}, which neither of its patterns can match
+     * without: the address pattern, tried at every word, cost about a tenth of the detector's time on news.
+     */
+    private static CharSequence normalize(CharSequence text) {
+        CharSequence normalized = EmojiCharSequenceNormalizer.getInstance().normalize(text);
+        String withoutEmoji = normalized.toString();
+        if (withoutEmoji.indexOf('@') >= 0 || withoutEmoji.contains("://")) {
+            normalized = UrlCharSequenceNormalizer.getInstance().normalize(withoutEmoji);
         }
-
-        CharSequence normalize(CharSequence text) {
-            return normalizer.normalize(text);
-        }
+        normalized = TwitterCharSequenceNormalizer.getInstance().normalize(normalized);
+        normalized = NumberCharSequenceNormalizer.getInstance().normalize(normalized);
+        return ShrinkCharSequenceNormalizer.getInstance().normalize(normalized);
     }
 
-    private final Normalization normalization = new Normalization();
     private final ThreadLocal<LanguageDetectorME> fallback;
     private final FeatureHashes grams;
     private final EvalParameters parameters;
@@ -75,7 +77,7 @@ final class NgramLanguageDetector {
 
     /** Every language of the model with its probability, most likely first (as OpenNLP ranks them). */
     Language[] predictLanguages(CharSequence text) {
-        char[] lower = lowerCase(normalization.normalize(text));
+        char[] lower = lowerCase(normalize(text));
         if (lower == null) {
             return fallback.get().predictLanguages(text);
         }
