@@ -52,14 +52,17 @@ public final class ApiServer implements AutoCloseable {
      * @param feed     the live articles; not closed by this server
      */
     public ApiServer(ArticleStore store, PrometheusMeterRegistry registry, ArticleFeed feed) {
-        this(store, registry, feed, LiveBroadcaster.HEARTBEAT);
+        this(store, registry, feed, LiveBroadcaster.HEARTBEAT, LiveBroadcaster.MAX_PENDING);
     }
 
-    /** As the public constructor, with a keep-alive comment to stream clients every {@code heartbeat}. */
-    ApiServer(ArticleStore store, PrometheusMeterRegistry registry, ArticleFeed feed, Duration heartbeat) {
+    /**
+     * As the public constructor, with a keep-alive comment to stream clients every {@code heartbeat}, and a stream
+     * client closed once {@code maxPending} events wait for it.
+     */
+    ApiServer(ArticleStore store, PrometheusMeterRegistry registry, ArticleFeed feed, Duration heartbeat, int maxPending) {
         this.store = Objects.requireNonNull(store, "store");
         this.registry = Objects.requireNonNull(registry, "registry");
-        this.broadcaster = new LiveBroadcaster(Objects.requireNonNull(feed, "feed"), registry, heartbeat);
+        this.broadcaster = new LiveBroadcaster(Objects.requireNonNull(feed, "feed"), registry, heartbeat, maxPending);
     }
 
     /** Starts listening on all interfaces; port 0 picks a free port (see {@link #port()}). */

@@ -5,37 +5,50 @@ import io.javalin.http.sse.SseClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Pushes every article of the feed to every connected Server-Sent-Events client as an {@code article}
- * event whose data is a {@link LiveArticle} JSON, one write at a time per client. Clients that went away or whose
- * write failed are closed and dropped. Thread-safe.
+ * event whose data is a {@link LiveArticle} JSON. Each client has a writer thread of its own that takes the
+ * client's events from a bounded queue and writes them one at a time: a client that reads slowly or not at all
+ * holds up only itself, and no two threads write to one response at once. A client that falls
+ * {@code maxPending} events behind, or whose write fails, is closed (a browser's EventSource reconnects) and
+ * dropped. Thread-safe.
  */
 final class LiveBroadcaster implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveBroadcaster.class);
     /** How often a comment goes to every client: often enough for proxies that close quiet streams after 30 s or more. */
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    /** How far a client may fall behind before it is closed: a minute of a busy feed (100 articles a second). */
+    static final int MAX_PENDING = 6_000;
 
-    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private final Map<SseClient, Subscriber> subscribers = new ConcurrentHashMap<>();
     private final ArticleFeed.Subscription subscription;
+    private final int maxPending;
     private final Counter pushed;
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "newsflow-sse-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Counter tooSlow;
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+            daemon("newsflow-sse-heartbeat"));
 
-    LiveBroadcaster(ArticleFeed feed, MeterRegistry registry, Duration heartbeatEvery) {
-        registry.gauge("newsflow.serve.sse.clients", clients, Set::size);
+    LiveBroadcaster(ArticleFeed feed, MeterRegistry registry, Duration heartbeatEvery, int maxPending) {
+        this.maxPending = maxPending;
+        registry.gauge("newsflow.serve.sse.clients", subscribers, Map::size);
         this.pushed = Counter.builder("newsflow.serve.sse.articles")
                 .description("Articles pushed to live clients (one count per article, not per client)")
+                .register(registry);
+        this.tooSlow = Counter.builder("newsflow.serve.sse.slow.clients")
+                .description("Live clients closed for falling too many events behind")
                 .register(registry);
         this.subscription = feed.subscribe(this::broadcast);
         // a comment now and then keeps proxies from closing quiet streams and finds clients that left
@@ -44,64 +57,94 @@ final class LiveBroadcaster implements AutoCloseable {
     }
 
     private void sendHeartbeat() {
-        for (SseClient client : clients) {
-            send(client, () -> client.sendComment("keep-alive"));
-        }
+        subscribers.values().forEach(subscriber -> subscriber.offer(client -> client.sendComment("keep-alive")));
     }
 
     /** Keeps the connection open and registers it; the first event, {@code ready}, says the feed is live. */
     void join(SseClient client) {
         client.keepAlive();
-        client.onClose(() -> clients.remove(client));
-        clients.add(client);
-        send(client, () -> client.sendEvent("ready", "{\"clients\":" + clients.size() + "}"));
+        Subscriber subscriber = new Subscriber(client);
+        client.onClose(subscriber::drop);
+        subscribers.put(client, subscriber);
+        String greeting = "{\"clients\":" + subscribers.size() + "}";
+        subscriber.offer(c -> c.sendEvent("ready", greeting));
     }
 
     private void broadcast(EnrichedArticle article) {
         String json = Json.write(LiveArticle.of(article));
+        String id = article.article().id();
         pushed.increment();
-        for (SseClient client : clients) {
-            send(client, () -> client.sendEvent("article", json, article.article().id()));
-        }
-    }
-
-    /**
-     * One write to one client. The request's thread ({@code ready}), the feed's thread and the heartbeat thread all
-     * write, and a response stream takes one writer at a time: two at once made Jetty fail a write, and the client
-     * was dropped from the set while its connection stayed open, so a dashboard stopped updating without a sign. A
-     * client whose write fails is closed, which ends its response; a browser's EventSource then reconnects.
-     */
-    private void send(SseClient client, Runnable write) {
-        try {
-            synchronized (client) {
-                if (!client.terminated()) {
-                    write.run();
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Closing live client after a failed write: {}", e.toString());
-            client.close();
-        }
-        if (client.terminated()) {
-            clients.remove(client);
-        }
+        subscribers.values().forEach(subscriber -> subscriber.offer(client -> client.sendEvent("article", json, id)));
     }
 
     int clientCount() {
-        return clients.size();
+        return subscribers.size();
     }
 
     @Override
     public void close() {
         subscription.close();
         heartbeat.shutdownNow();
-        for (SseClient client : clients) {
+        subscribers.values().forEach(Subscriber::close);
+        subscribers.clear();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** One client, its queue of writes and the thread that performs them. */
+    private final class Subscriber {
+        private final SseClient client;
+        private final ThreadPoolExecutor writer;
+
+        Subscriber(SseClient client) {
+            this.client = client;
+            this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(maxPending),
+                    daemon("newsflow-sse-client"));
+        }
+
+        /** Queues a write; closes the client when {@code maxPending} writes wait already. */
+        void offer(Consumer<SseClient> write) {
+            try {
+                writer.execute(() -> perform(write));
+            } catch (RejectedExecutionException e) {
+                if (!writer.isShutdown()) {
+                    LOG.warn("Closing a live client {} events behind", maxPending);
+                    tooSlow.increment();
+                    close();
+                }
+            }
+        }
+
+        private void perform(Consumer<SseClient> write) {
+            if (client.terminated()) {
+                return;
+            }
+            try {
+                write.accept(client); // a client found gone is closed by Javalin, which calls drop()
+            } catch (RuntimeException e) {
+                LOG.warn("Closing a live client after a failed write: {}", e.toString());
+                close();
+            }
+        }
+
+        void close() {
             try {
                 client.close();
             } catch (RuntimeException e) {
                 LOG.debug("Closing live client: {}", e.toString());
             }
+            drop();
         }
-        clients.clear();
+
+        void drop() {
+            subscribers.remove(client);
+            writer.shutdownNow();
+        }
     }
 }
