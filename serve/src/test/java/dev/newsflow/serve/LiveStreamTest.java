@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,12 +49,7 @@ class LiveStreamTest {
                 feed.publish(enriched("live-" + i, "Live article " + i, "Text " + i + ".", i, "en", List.of("UZ"), List.of()));
             }
 
-            Set<String> received = new HashSet<>();
-            String data;
-            while (received.size() < ARTICLES && (data = stream.nextData("article", Duration.ofSeconds(5))) != null) {
-                received.add(EventJson.mapper().readTree(data).get("id").asText());
-            }
-            assertThat(received).hasSize(ARTICLES);
+            assertThat(articleIds(stream, ARTICLES, count -> { })).hasSize(ARTICLES);
         }
     }
 
@@ -89,15 +85,20 @@ class LiveStreamTest {
             publisher.setDaemon(true);
             publisher.start();
 
-            Set<String> received = new HashSet<>();
-            String data;
-            while (received.size() < 2 * ARTICLES && (data = reader.nextData("article", Duration.ofSeconds(10))) != null) {
-                received.add(EventJson.mapper().readTree(data).get("id").asText());
-                readSoFar.set(received.size());
-            }
-            assertThat(received).hasSize(2 * ARTICLES);
+            assertThat(articleIds(reader, 2 * ARTICLES, readSoFar::set)).hasSize(2 * ARTICLES);
             await().atMost(Duration.ofSeconds(10)).until(() -> liveClients(server) == 1); // the stuck one was let go
         }
+    }
+
+    /** The ids of the next {@code count} articles on the stream (fewer when it goes quiet for 10 s). */
+    private static Set<String> articleIds(SseLines stream, int count, IntConsumer progress) throws Exception {
+        Set<String> ids = new HashSet<>();
+        String data;
+        while (ids.size() < count && (data = stream.nextData("article", Duration.ofSeconds(10))) != null) {
+            ids.add(EventJson.mapper().readTree(data).get("id").asText());
+            progress.accept(ids.size());
+        }
+        return ids;
     }
 
     private static int liveClients(ApiServer server) throws Exception {
