@@ -10,6 +10,7 @@ import dev.newsflow.enrich.Enricher;
 import dev.newsflow.enrich.Enrichers;
 import dev.newsflow.events.Article;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -233,8 +234,8 @@ public final class BenchCommand implements Callable<Integer> {
         conditions.put("cores", Runtime.getRuntime().availableProcessors());
         conditions.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         conditions.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        conditions.put("jvmArguments", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
-        conditions.put("loadAverageAtStart", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        conditions.put("jvmArguments", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        conditions.put("loadAverageAtStart", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         conditions.put("reutersArticles", articles);
         conditions.put("settings", settings);
         conditions.put("note", "a shared 2-core machine: compare ratios measured side by side in one run, not absolute figures");

@@ -76,16 +76,10 @@ public final class FeatureHashes {
     }
 
     /**
-     * The row of each name whose {@link #hash} this is, -1 for those the model never saw. The lookups do not
-     * depend on each other, so the processor overlaps their cache misses.
+     * Into the first {@code hashes.length} places of {@code rows}, the row of each name whose {@link #hash} this
+     * is, -1 for those the model never saw. The lookups do not depend on each other, so the processor overlaps
+     * their cache misses.
      */
-    public int[] rows(long[] hashes) {
-        int[] rows = new int[hashes.length];
-        rows(hashes, rows);
-        return rows;
-    }
-
-    /** As {@link #rows(long[])}, into the first {@code hashes.length} places of {@code rows}. */
     public void rows(long[] hashes, int[] rows) {
         for (int i = 0; i < hashes.length; i++) {
             rows[i] = find(hashes[i]);
