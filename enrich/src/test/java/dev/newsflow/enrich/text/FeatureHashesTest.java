@@ -67,4 +67,15 @@ class FeatureHashesTest {
         table.put("suf=b", 1);
         assertThatThrownBy(() -> table.put("suf=c", 2)).isInstanceOf(IllegalStateException.class).hasMessageContaining("full");
     }
+
+    @Test
+    void shouldRefuseARowItCannotStoreInASlot() {
+        FeatureHashes table = new FeatureHashes(4);
+        table.put("w=last", FeatureHashes.MAX_ROWS);
+
+        assertThat(table.row("w=last")).isEqualTo(FeatureHashes.MAX_ROWS);
+        assertThatThrownBy(() -> table.put("w=x", FeatureHashes.MAX_ROWS + 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("w=x");
+        assertThatThrownBy(() -> table.put("w=y", -1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
