@@ -8,8 +8,8 @@ import java.util.Arrays;
  * detector hundreds of character n-grams per text: a {@code HashMap<String, Integer>} costs a cache miss for
  * the bucket, the node, the key and its bytes, this table about one, and an n-gram is hashed straight from the
  * text without becoming a String. A slot is one {@code long}: the hash's top {@value #FINGERPRINT_BITS} bits
- * and the row, so that the table of a 44,000-feature model is 1 MB and mostly stays in the core's cache (at
- * 16 bytes a slot, twice that, lookups were a sixth of the pipeline's time). Its low bits choose the slot, so
+ * and the row, so that the table of a 44,000-feature model is 1 MB instead of 2, the size of a core's L2
+ * cache here (lookups were a sixth of the pipeline's time, waiting on memory). Its low bits choose the slot, so
  * two known names the table could mistake for each other (the same fingerprint on one probe path) are refused
  * when it is built; an unknown name is taken for a known one with odds of about 2^-40 a lookup. Filled once by
  * its owner ({@link #put} is not thread-safe), then immutable and thread-safe.
