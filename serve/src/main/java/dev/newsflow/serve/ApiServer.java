@@ -40,6 +40,7 @@ public final class ApiServer implements AutoCloseable {
             + " frame-ancestors 'none'";
     private static final int MAX_ID_LENGTH = 200;
     private static final String START_NANOS = "newsflow.start";
+    private static final String EVENT_STREAM = "text/event-stream";
 
     private final ArticleStore store;
     private final PrometheusMeterRegistry registry;
@@ -120,6 +121,7 @@ public final class ApiServer implements AutoCloseable {
         config.routes.get("/api/articles", this::listArticles);
         config.routes.get("/api/articles/{id}", this::getArticle);
         config.routes.get("/api/stats", this::stats);
+        config.routes.before("/api/stream", ApiServer::requireEventStream);
         config.routes.sse("/api/stream", broadcaster::join);
         config.routes.exception(BadRequestException.class, (e, ctx) ->
                 json(ctx.status(400), error(e.getMessage(), e.parameter())));
@@ -127,6 +129,19 @@ public final class ApiServer implements AutoCloseable {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             json(ctx.status(500), error("internal error; see the server log", null));
         });
+    }
+
+    /**
+     * Javalin streams only to a request whose Accept header names {@code text/event-stream} (EventSource sends it)
+     * and answers any other with an empty 200, which looks to {@code curl} like a stream with nothing in it.
+     */
+    private static void requireEventStream(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains(EVENT_STREAM)) {
+            json(ctx.status(406), error("GET /api/stream is a Server-Sent Events stream: send 'Accept: " + EVENT_STREAM
+                    + "' (EventSource does; with curl: curl -N -H 'Accept: " + EVENT_STREAM + "' URL)", null));
+            ctx.skipRemainingHandlers();
+        }
     }
 
     private void listArticles(Context ctx) {

@@ -167,6 +167,14 @@ class ApiServerTest {
     }
 
     @Test
+    void shouldTellAClientThatDoesNotAcceptAnEventStreamHowToAsk() throws Exception {
+        HttpResponse<String> response = get("/api/stream"); // what curl sends: Accept */* at most
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(json(response).get("error").asText()).contains("Accept: text/event-stream");
+    }
+
+    @Test
     void shouldStreamEachNewArticleAsAServerSentEvent() throws Exception {
         try (SseLines stream = new SseLines(HTTP, uri("/api/stream"))) {
             assertThat(stream.nextData("ready", Duration.ofSeconds(10))).isNotNull();
