@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.router.EndpointNotFound;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -123,6 +124,15 @@ public final class ApiServer implements AutoCloseable {
         config.routes.get("/api/stats", this::stats);
         config.routes.before("/api/stream", ApiServer::requireEventStream);
         config.routes.sse("/api/stream", broadcaster::join);
+        config.routes.exception(EndpointNotFound.class, (e, ctx) -> {
+            if (ctx.path().startsWith("/api/")) { // API clients get JSON errors throughout; pages keep Javalin's text
+                json(ctx.status(404), error("no such endpoint: " + ctx.method() + " "
+                        + ArticleQueryParameters.abbreviate(ctx.path()) + "; the API has GET /api/articles,"
+                        + " /api/articles/{id}, /api/stats and /api/stream", null));
+            } else {
+                ctx.status(404).contentType("text/plain; charset=utf-8").result(e.getMessage());
+            }
+        });
         config.routes.exception(BadRequestException.class, (e, ctx) ->
                 json(ctx.status(400), error(e.getMessage(), e.parameter())));
         config.routes.exception(Exception.class, (e, ctx) -> {

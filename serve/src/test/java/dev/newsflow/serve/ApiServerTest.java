@@ -128,6 +128,15 @@ class ApiServerTest {
         assertThat(json(response).get("error").asText()).contains("no-such-id");
     }
 
+    @Test
+    void shouldAnswerAnUnknownApiPathWithAJsonErrorThatListsTheEndpoints() throws Exception {
+        HttpResponse<String> response = get("/api/article"); // a typo of /api/articles
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json(response).get("error").asText()).contains("GET /api/article;", "/api/articles");
+        assertThat(get("/no-such-page").statusCode()).isEqualTo(404);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/api/articles?limit=0", "/api/articles?limit=101", "/api/articles?limit=ten",
             "/api/articles?from=yesterday", "/api/articles?from=2022-10-28&to=2022-10-27",
