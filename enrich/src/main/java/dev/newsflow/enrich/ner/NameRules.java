@@ -78,6 +78,16 @@ public final class NameRules {
     private static final Set<String> FUNCTION_WORDS = Set.of("of", "the", "and", "for", "in", "at", "on", "to", "a",
             "an", "и", "в", "на", "по", "с", "va", "ve", "və", "және", "мен", "жана");
 
+    /**
+     * The words an English name leaves in lower case, as title case does: articles, conjunctions, short
+     * prepositions ("Organization for Security and Co-operation in Europe", "Committee to Protect Journalists"),
+     * and the particles of foreign names ("Rio de Janeiro", "Ludwig van Beethoven").
+     */
+    private static final Set<String> ENGLISH_NAME_CONNECTORS = Set.of("a", "an", "the", "and", "but", "or", "nor",
+            "for", "so", "yet", "at", "by", "from", "in", "into", "of", "off", "on", "onto", "over", "per", "to", "up",
+            "upon", "via", "with", "&", "'s", "’s", "de", "du", "da", "la", "le", "les", "al", "el", "bin", "ibn",
+            "van", "von", "der", "den", "di", "del", "y");
+
     private final PlaceGazetteer gazetteer;
 
     public NameRules(PlaceGazetteer gazetteer) {
@@ -88,7 +98,8 @@ public final class NameRules {
     public List<TokenSpan> apply(String language, List<String> tokens, List<TokenSpan> modelSpans) {
         List<TokenSpan> spans = new ArrayList<>();
         for (TokenSpan span : modelSpans) {
-            trimmed(span.start(), span.end(), span.type(), tokens).ifPresent(spans::add);
+            int end = "en".equals(language) ? endOfCapitalizedName(span, tokens) : span.end();
+            trimmed(span.start(), end, span.type(), tokens).ifPresent(spans::add);
         }
         for (TokenSpan person : personNames(tokens, language)) {
             spans = cutAround(spans, person, tokens);
@@ -99,6 +110,27 @@ public final class NameRules {
         spans = placesAfterSentenceStart(spans, tokens, language);
         spans = dropTitles(spans, tokens, language);
         return spans;
+    }
+
+    /**
+     * Where an English name ends at the latest: before its first lower-case word that title case would
+     * capitalize. The English model learnt from encyclopaedia sentences and runs a name on through news prose
+     * ("World Bank delegation in Tashkent on Monday", "BankAmerica stock"). Not for the other languages:
+     * "Министерство иностранных дел" and "Tashqi ishlar vazirligi" are names in lower case.
+     */
+    private static int endOfCapitalizedName(TokenSpan span, List<String> tokens) {
+        int end = span.start() + 1;
+        while (end < span.end() && !endsEnglishName(tokens.get(end))) {
+            end++;
+        }
+        while (end > span.start() + 1 && ENGLISH_NAME_CONNECTORS.contains(tokens.get(end - 1))) {
+            end--; // "Department of Defense's de facto veto": a connector joins words of a name, never ends one
+        }
+        return end;
+    }
+
+    private static boolean endsEnglishName(String token) {
+        return Character.isLowerCase(token.codePointAt(0)) && !ENGLISH_NAME_CONNECTORS.contains(token);
     }
 
     /** First name + (patronymic) + surname with a patronymic ending. */

@@ -48,7 +48,8 @@ public final class PlaceGazetteer {
     private static final int MAX_ENDING = 3;
     private static final Set<String> INFLECTING = Set.of("ru", "kk", "ky", "uz", "tr", "az");
     private static final List<String> LOCALES = List.of("en", "ru", "uz", "uz_Cyrl", "kk", "ky", "tr", "az");
-    private static final List<String> REGIONS = List.of("001", "002", "005", "009", "011", "013", "014", "015",
+    /** Continents and world regions; not 001, the World: "World Bank", "World Cup", and Russian "мир" is "peace". */
+    private static final List<String> REGIONS = List.of("002", "005", "009", "011", "013", "014", "015",
             "017", "018", "019", "021", "029", "030", "034", "035", "039", "053", "054", "057", "061", "142", "143",
             "145", "150", "151", "154", "155", "419");
     /** Exemplar cities that are far more often people's names or common words than the place itself. */

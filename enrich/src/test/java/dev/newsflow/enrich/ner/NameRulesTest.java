@@ -27,6 +27,29 @@ class NameRulesTest {
     }
 
     @Test
+    void shouldEndAnEnglishNameAtTheFirstWordTitleCaseWouldCapitalize() {
+        List<String> sentence = List.of("met", "the", "World", "Bank", "delegation", "in", "Tashkent", "on", "Monday");
+        assertThat(rules.apply("en", sentence, List.of(new TokenSpan(2, 9, EntityType.ORGANIZATION))))
+                .containsExactly(new TokenSpan(2, 4, EntityType.ORGANIZATION));
+        List<String> veto = List.of("the", "Department", "of", "Defense's", "de", "facto", "veto");
+        assertThat(rules.apply("en", veto, List.of(new TokenSpan(1, 7, EntityType.ORGANIZATION))))
+                .containsExactly(new TokenSpan(1, 4, EntityType.ORGANIZATION));
+    }
+
+    @Test
+    void shouldKeepTheLowerCaseWordsOfAnEnglishNameAndOfNamesInOtherLanguages() {
+        List<String> osce = List.of("Organization", "for", "Security", "and", "Co-operation", "in", "Europe");
+        assertThat(rules.apply("en", osce, List.of(new TokenSpan(0, 7, EntityType.ORGANIZATION))))
+                .containsExactly(new TokenSpan(0, 7, EntityType.ORGANIZATION));
+        List<String> band = List.of("30", "Seconds", "to", "Mars", "played");
+        assertThat(rules.apply("en", band, List.of(new TokenSpan(0, 4, EntityType.ORGANIZATION))))
+                .containsExactly(new TokenSpan(0, 4, EntityType.ORGANIZATION));
+        List<String> ministry = List.of("Министерство", "иностранных", "дел", "Узбекистана");
+        assertThat(rules.apply("ru", ministry, List.of(new TokenSpan(0, 3, EntityType.ORGANIZATION))))
+                .containsExactly(new TokenSpan(0, 3, EntityType.ORGANIZATION));
+    }
+
+    @Test
     void shouldFindPeopleInRussianWithInflectedSurnames() {
         List<String> tokens = List.of("встретился", "с", "Касым-Жомартом", "Токаевым");
         assertThat(rules.apply("ru", tokens, List.of())).containsExactly(new TokenSpan(2, 4, EntityType.PERSON));

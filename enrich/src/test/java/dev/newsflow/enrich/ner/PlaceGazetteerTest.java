@@ -42,6 +42,12 @@ class PlaceGazetteerTest {
     }
 
     @Test
+    void shouldNotTakeTheWorldForAPlace() {
+        assertThat(gazetteer.lookup(List.of("World"), "en")).isEmpty(); // World Bank, World Cup
+        assertThat(gazetteer.lookup(List.of("Мир"), "ru")).isEmpty(); // also "peace"
+    }
+
+    @Test
     void shouldNotMatchLowerCaseWordsOrUnrelatedWords() {
         assertThat(gazetteer.match(List.of("turkey", "dinner"), 0, "en")).isEmpty();
         assertThat(gazetteer.match(List.of("Минister"), 0, "en")).isEmpty();
