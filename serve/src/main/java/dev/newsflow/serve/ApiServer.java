@@ -124,21 +124,24 @@ public final class ApiServer implements AutoCloseable {
         config.routes.get("/api/stats", this::stats);
         config.routes.before("/api/stream", ApiServer::requireEventStream);
         config.routes.sse("/api/stream", broadcaster::join);
-        config.routes.exception(EndpointNotFound.class, (e, ctx) -> {
-            if (ctx.path().startsWith("/api/")) { // API clients get JSON errors throughout; pages keep Javalin's text
-                json(ctx.status(404), error("no such endpoint: " + ctx.method() + " "
-                        + ArticleQueryParameters.abbreviate(ctx.path()) + "; the API has GET /api/articles,"
-                        + " /api/articles/{id}, /api/stats and /api/stream", null));
-            } else {
-                ctx.status(404).contentType("text/plain; charset=utf-8").result(e.getMessage());
-            }
-        });
+        config.routes.exception(EndpointNotFound.class, ApiServer::endpointNotFound);
         config.routes.exception(BadRequestException.class, (e, ctx) ->
                 json(ctx.status(400), error(e.getMessage(), e.parameter())));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             json(ctx.status(500), error("internal error; see the server log", null));
         });
+    }
+
+    /** API clients get JSON errors throughout; pages keep Javalin's text. */
+    private static void endpointNotFound(EndpointNotFound e, Context ctx) {
+        if (ctx.path().startsWith("/api/")) {
+            String endpoint = ctx.method() + " " + ArticleQueryParameters.abbreviate(ctx.path());
+            json(ctx.status(404), error("no such endpoint: " + endpoint
+                    + "; the API has GET /api/articles, /api/articles/{id}, /api/stats and /api/stream", null));
+        } else {
+            ctx.status(404).contentType("text/plain; charset=utf-8").result(e.getMessage());
+        }
     }
 
     /**
