@@ -85,9 +85,9 @@ final class EntityAnnotator implements Annotator {
             TokenSpan place = new TokenSpan(start, end, EntityType.LOCATION);
             TokenSpan same = find(spans, start, end);
             if (same != null) {
-                // A country or region name is a place whatever the model said; a city may be a first name.
-                boolean city = match.get().place().kind() == PlaceGazetteer.Kind.CITY;
-                if (same.type() == EntityType.ORGANIZATION || !city && same.type() == EntityType.PERSON) {
+                // A name that is a known place and nothing more is the place, whatever the model said: a city is
+                // someone's first name only with a surname after it ("Baghdad Amreyev"), and then the span is longer.
+                if (same.type() == EntityType.ORGANIZATION || same.type() == EntityType.PERSON) {
                     spans.set(spans.indexOf(same), place);
                 }
                 continue;

@@ -69,6 +69,19 @@ class MultilingualArticleTest {
     }
 
     @Test
+    void shouldNameTheCitiesAndPeopleOfAnEnglishNewsSentenceWithoutRunningOn() {
+        Article article = new Article("en-1", "Tashkent meeting", "Astana hosted talks between Kassym-Jomart Tokayev and"
+                + " Shavkat Mirziyoyev on Tuesday. President Shavkat Mirziyoyev met the World Bank delegation in Tashkent"
+                + " on Monday.", null, null, null, null, null, null);
+        Enrichment enrichment = enricher.enrich(article);
+
+        assertThat(texts(enrichment, EntityType.LOCATION)).contains("Astana", "Tashkent");
+        assertThat(texts(enrichment, EntityType.PERSON)).containsOnly("Kassym-Jomart Tokayev", "Shavkat Mirziyoyev");
+        assertThat(enrichment.mentions()).allSatisfy(m -> assertThat(m.text()).doesNotContain(" met ", " in ", " on "));
+        assertCommonPromises(article, enrichment);
+    }
+
+    @Test
     void shouldReportUndeterminedPartsGracefullyForATextWithoutWords() {
         Article article = new Article("digits", "2024", "12 345 678", null, null, null, null, null, null);
         Enrichment enrichment = enricher.enrich(article);
