@@ -87,9 +87,7 @@ final class EntityAnnotator implements Annotator {
             if (same != null) {
                 // A name that is a known place and nothing more is the place, whatever the model said: a city is
                 // someone's first name only with a surname after it ("Baghdad Amreyev"), and then the span is longer.
-                if (same.type() == EntityType.ORGANIZATION || same.type() == EntityType.PERSON) {
-                    spans.set(spans.indexOf(same), place);
-                }
+                spans.set(spans.indexOf(same), place);
                 continue;
             }
             if (!overlapping(spans, start, end).isEmpty() || match.get().place().kind() == PlaceGazetteer.Kind.CITY
