@@ -57,8 +57,8 @@ public final class TopicProvisioner {
                 createIgnoringRaces(admin, missing, timeout);
                 LOG.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
             }
-            Map<String, TopicDescription> led = awaitLeaders(admin, topics.stream().map(NewTopic::name).collect(Collectors.toSet()), deadline);
-            awaitServed(admin, led, deadline);
+            Set<String> names = topics.stream().map(NewTopic::name).collect(Collectors.toSet());
+            awaitServed(admin, awaitLeaders(admin, names, deadline), deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
