@@ -31,10 +31,11 @@ class FreshTopicProduceTest {
     void shouldDeliverEveryRecordSentTheMomentTheTopicIsProvisioned(KafkaBroker broker) throws Exception {
         KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers());
         // Many partitions opened one after another widen the window between a published leader and an open
-        // partition; no linger sends a batch to each at once; a short delivery timeout fails a lost batch quickly.
+        // partition; no linger sends a batch to each at once; a delivery timeout well under the default two minutes
+        // fails a lost batch soon, and well over a slow broker's answer.
         Map<String, Object> eager = Map.of(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 0, ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 4_000);
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         List<String> lost = new ArrayList<>();
         try (Admin admin = Admin.create(settings.admin())) {
             for (int round = 0; round < ROUNDS; round++) {
