@@ -195,7 +195,7 @@ public final class BenchCommand implements Callable<Integer> {
                 var run = runs.backfillWithEnrichProcesses("scale" + instances + "x" + System.currentTimeMillis() % 100_000,
                         articles, instances, launcher);
                 scaleOut.put("enrichProcesses" + instances, run);
-                report.backfill("backfill, " + instances + " enrich process(es)", run);
+                report.scaleOutBackfill("backfill, " + instances + " enrich process(es)", run);
                 if (instances == 1) {
                     one = run;
                 } else {
