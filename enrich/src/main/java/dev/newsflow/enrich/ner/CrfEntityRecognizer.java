@@ -20,7 +20,8 @@ import opennlp.tools.util.featuregen.GeneratorFactory;
  * An {@link EntityRecognizer} over one linear-chain CRF ({@link CrfTagger}) per language, with BIO labels
  * ({@code B-PERSON}, {@code I-PERSON}, ..., {@code O}). Token features are those of the OpenNLP feature generators
  * named in each model, without previous-outcome features (label transitions are the CRF's own), made as hashes
- * by {@link HashedFeatures}. Models are shared; feature makers keep the sentence, so every thread gets its own.
+ * by {@link HashedFeatures}. Models are shared; feature makers keep the sentence and the weights of the words
+ * seen ({@link CrfTagger#tagWords}), so every thread gets its own.
  * Thread-safe.
  */
 public final class CrfEntityRecognizer implements EntityRecognizer {
@@ -29,7 +30,11 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
     private static final String VOWELS = "aeıioöuüəâîû";
 
     private final Map<String, CrfTagger> taggers;
-    private final ThreadLocal<Map<String, HashedFeatures>> features = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Map<String, Tagging>> tagging = ThreadLocal.withInitial(HashMap::new);
+
+    /** A thread's feature maker for one language, and what it keeps of the words it has seen. */
+    private record Tagging(HashedFeatures features, WordWeights words) {
+    }
 
     public CrfEntityRecognizer(Map<String, CrfTagger> taggers) {
         this.taggers = Map.copyOf(taggers);
@@ -63,9 +68,10 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
         if (tagger == null || tokens.isEmpty()) {
             return List.of();
         }
-        HashedFeatures hashed = features.get().computeIfAbsent(language, l -> HashedFeatures.compile(tagger.featureDescriptor()));
+        Tagging own = tagging.get().computeIfAbsent(language,
+                l -> new Tagging(HashedFeatures.compile(tagger.featureDescriptor()), new WordWeights()));
         String[] words = tokens.toArray(String[]::new);
-        return spans(tagger.tagHashed(hashed.tokenFeatures(words), endsName(language, words)));
+        return spans(tagger.tagWords(own.features(), words, endsName(language, words), own.words()));
     }
 
     /**

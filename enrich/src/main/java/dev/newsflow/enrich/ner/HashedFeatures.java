@@ -38,9 +38,26 @@ public final class HashedFeatures {
     private final Generator root;
     private final Sentence sentence = new Sentence();
     private final Features out = new Features();
+    // The top-level generators sorted by what their features depend on (wordFeatures, otherFeatures).
+    private final List<Window> windows = new ArrayList<>();
+    private final List<Generator> ownWord = new ArrayList<>();
+    private final List<Generator> others = new ArrayList<>();
+    private final int windowReach;
 
     private HashedFeatures(Generator root) {
         this.root = root;
+        int reach = 0;
+        for (Generator generator : root instanceof Aggregate aggregate ? List.of(aggregate.generators()) : List.of(root)) {
+            if (generator instanceof Window window && window.inner.dependsOnTokenAlone()) {
+                windows.add(window);
+                reach = Math.max(reach, Math.max(window.previous.length, window.next.length) - 1);
+            } else if (generator.dependsOnTokenAlone()) {
+                ownWord.add(generator);
+            } else {
+                others.add(generator);
+            }
+        }
+        this.windowReach = reach;
     }
 
     /**
@@ -74,6 +91,49 @@ public final class HashedFeatures {
             features.add(out.hashes());
         }
         return features;
+    }
+
+    /**
+     * Begins a sentence for {@link #wordFeatures} and {@link #otherFeatures}, which split the features
+     * {@link #tokenFeatures} makes for a token: those its windows take from one token each, which are the same
+     * wherever that token's word stands, and the rest.
+     */
+    public void startSentence(String[] tokens) {
+        sentence.reset(tokens);
+        root.startSentence();
+    }
+
+    /** How far the windows reach on either side: {@link #wordFeatures} has offsets {@code -reach..reach}. */
+    public int windowReach() {
+        return windowReach;
+    }
+
+    /**
+     * The features token {@code index} of the sentence makes for the token at {@code index - offset}: the windows'
+     * features of it at that offset, and at offset 0 also those of the generators that read the token alone. They
+     * depend on the token's word only. Together with {@link #otherFeatures}, over the offsets whose token is in
+     * the sentence, they are the features {@link #tokenFeatures} makes, in another order.
+     */
+    public long[] wordFeatures(int index, int offset) {
+        out.clear();
+        for (Window window : windows) {
+            window.emitAt(sentence, index, offset, out);
+        }
+        if (offset == 0) {
+            for (Generator generator : ownWord) {
+                generator.emit(sentence, index, out);
+            }
+        }
+        return out.hashes();
+    }
+
+    /** The features of token {@code index} that depend on more than one token's word, or on its place. */
+    public long[] otherFeatures(int index) {
+        out.clear();
+        for (Generator generator : others) {
+            generator.emit(sentence, index, out);
+        }
+        return out.hashes();
     }
 
     private static List<Element> children(Element element) {
@@ -266,6 +326,11 @@ public final class HashedFeatures {
 
         /** Adds the features of token {@code index}, in OpenNLP's order. */
         void emit(Sentence sentence, int index, Features out);
+
+        /** Whether its features of a token depend on that token's text alone (not on others, nor on its place). */
+        default boolean dependsOnTokenAlone() {
+            return false;
+        }
     }
 
     private record Aggregate(Generator[] generators) implements Generator {
@@ -281,6 +346,16 @@ public final class HashedFeatures {
             for (Generator generator : generators) {
                 generator.emit(sentence, index, out);
             }
+        }
+
+        @Override
+        public boolean dependsOnTokenAlone() {
+            for (Generator generator : generators) {
+                if (!generator.dependsOnTokenAlone()) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -327,10 +402,26 @@ public final class HashedFeatures {
                 }
             }
         }
+
+        /** The features token {@code index} gives the token at {@code index - offset}, if the window reaches it. */
+        void emitAt(Sentence sentence, int index, int offset, Features out) {
+            if (offset == 0) {
+                inner.emit(sentence, index, out);
+            } else if (offset < 0 ? -offset < previous.length : offset < next.length) {
+                int from = out.size();
+                inner.emit(sentence, index, out);
+                out.prefix(from, offset < 0 ? previous[-offset] : next[offset]);
+            }
+        }
     }
 
     /** {@code TokenClassFeatureGenerator}: "wc=" class, and "w&c=" lower-cased word "," class. */
     private record TokenClass(boolean wordAndClass) implements Generator {
+        @Override
+        public boolean dependsOnTokenAlone() {
+            return true;
+        }
+
         private static final Part CLASS = Part.of("wc=");
         private static final Part WORD_AND_CLASS = Part.of("w&c=");
 
@@ -346,6 +437,11 @@ public final class HashedFeatures {
 
     /** {@code TokenFeatureGenerator}: "w=" word, lower-cased or not. */
     private record Token(boolean lowercase) implements Generator {
+        @Override
+        public boolean dependsOnTokenAlone() {
+            return true;
+        }
+
         private static final Part WORD = Part.of("w=");
 
         @Override
@@ -364,6 +460,11 @@ public final class HashedFeatures {
      * OpenNLP's generator, which cuts them up and describes the parts.
      */
     private record TokenPattern(OpenNlp parts) implements Generator {
+        @Override
+        public boolean dependsOnTokenAlone() {
+            return true;
+        }
+
         private static final Part SUB_TOKEN = Part.of("st=");
         private static final int LETTER = 0;
         private static final int DIGIT = 1;
@@ -409,6 +510,11 @@ public final class HashedFeatures {
 
     /** {@code PrefixFeatureGenerator}: "pre=" and the word's first 1, 2, ... characters. */
     private record Prefix(int length) implements Generator {
+        @Override
+        public boolean dependsOnTokenAlone() {
+            return true;
+        }
+
         private static final Part PRE = Part.of("pre=");
 
         @Override
@@ -424,6 +530,11 @@ public final class HashedFeatures {
 
     /** {@code SuffixFeatureGenerator}: "suf=" and the word's last 1, 2, ... characters. */
     private record Suffix(int length) implements Generator {
+        @Override
+        public boolean dependsOnTokenAlone() {
+            return true;
+        }
+
         private static final Part SUF = Part.of("suf=");
 
         @Override
@@ -498,6 +609,11 @@ public final class HashedFeatures {
 
     /** The same feature on every token ({@code OutcomePriorFeatureGenerator}: "def"). */
     private record Constant(Part feature) implements Generator {
+        @Override
+        public boolean dependsOnTokenAlone() {
+            return true;
+        }
+
         @Override
         public void emit(Sentence s, int i, Features out) {
             out.add(feature.raw(), feature.length());

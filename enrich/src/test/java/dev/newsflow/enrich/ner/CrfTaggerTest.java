@@ -107,6 +107,33 @@ class CrfTaggerTest {
     }
 
     @Test
+    void shouldTagWithWordWeightsAsWithEachTokensOwnFeatures() throws IOException {
+        CrfTagger tagger;
+        try (var in = CrfTaggerTest.class.getResourceAsStream(NameFinderModels.RESOURCE_DIR + "en.crf")) {
+            tagger = CrfTagger.read(in);
+        }
+        HashedFeatures features = HashedFeatures.compile(tagger.featureDescriptor());
+        WordWeights words = new WordWeights();
+        List<String[]> sentences = List.of(
+                "Barack Obama visited Paris on Monday , said the White House .".split(" "),
+                "The Organization for Security and Co-operation in Europe met in Tashkent .".split(" "),
+                "Obama met Mirziyoyev in Samarkand ; Paris and Tashkent signed .".split(" "),
+                new String[] {"Only"});
+
+        for (int pass = 1; pass <= 2; pass++) { // the first fills the word weights, the second reads them
+            for (String[] sentence : sentences) {
+                boolean[] endsName = new boolean[sentence.length];
+                endsName[0] = pass == 2;
+                assertThat(tagger.tagWords(features, sentence, endsName, words)).as("pass %d: %s", pass, Arrays.toString(sentence))
+                        .containsExactly(tagger.tagHashed(features.tokenFeatures(sentence), endsName));
+            }
+        }
+        assertThat(words.size()).isEqualTo((int) sentences.stream().flatMap(Arrays::stream).distinct().count());
+        assertThat(tagger.tagWords(features, sentences.get(0), new boolean[sentences.get(0).length], words))
+                .startsWith("B-PERSON", "I-PERSON", "O", "B-LOCATION");
+    }
+
+    @Test
     void shouldFindEntitiesWithTheShippedModels() {
         CrfEntityRecognizer recognizer = CrfEntityRecognizer.loadShipped(List.of("en", "tr"));
 

@@ -41,6 +41,55 @@ class HashedFeaturesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ner-features-crf.xml", "ner-features-crf-tr.xml"})
+    void shouldSplitEveryTokensFeaturesIntoThoseOfSingleWordsAndTheRest(String descriptorName) throws IOException {
+        HashedFeatures hashed = HashedFeatures.compile(resource(NameFinderModels.RESOURCE_DIR + descriptorName));
+        int reach = hashed.windowReach();
+        assertThat(reach).isEqualTo(3); // the widest window of the shipped descriptors: the split is not all "other"
+
+        for (String[] sentence : sentences()) {
+            List<long[]> whole = hashed.tokenFeatures(sentence);
+            hashed.startSentence(sentence);
+            for (int t = 0; t < sentence.length; t++) {
+                List<Long> split = new ArrayList<>();
+                List<Long> distinctPerGroup = new ArrayList<>();
+                for (int offset = -reach; offset <= reach; offset++) {
+                    if (t + offset >= 0 && t + offset < sentence.length) {
+                        long[] group = hashed.wordFeatures(t + offset, offset);
+                        Arrays.stream(group).forEach(split::add);
+                        Arrays.stream(group).distinct().forEach(distinctPerGroup::add);
+                    }
+                }
+                long[] other = hashed.otherFeatures(t);
+                Arrays.stream(other).forEach(split::add);
+                Arrays.stream(other).distinct().forEach(distinctPerGroup::add);
+
+                String where = "token " + t + " '" + sentence[t] + "' of " + Arrays.toString(sentence);
+                assertThat(split).as(where).containsExactlyInAnyOrderElementsOf(Arrays.stream(whole.get(t)).boxed().toList());
+                // a feature repeated within a group counts once there, as in the whole: no two groups share one
+                assertThat(distinctPerGroup).as(where).doesNotHaveDuplicates();
+                assertThat(hashed.otherFeatures(t).length).as(where).isLessThan(whole.get(t).length / 2);
+            }
+        }
+    }
+
+    @Test
+    void shouldMakeTheSameWordFeaturesForAWordWhereverItStands() throws IOException {
+        HashedFeatures hashed = HashedFeatures.compile(resource(NameFinderModels.RESOURCE_DIR + "ner-features-crf.xml"));
+        hashed.startSentence(new String[] {"Ministers", "met", "in", "Samarkand", "."});
+        long[][] first = new long[7][];
+        for (int offset = -3; offset <= 3; offset++) {
+            first[offset + 3] = hashed.wordFeatures(3, offset);
+        }
+
+        hashed.startSentence(new String[] {"Samarkand", "hosted", "the", "summit"});
+        for (int offset = -3; offset <= 3; offset++) {
+            assertThat(hashed.wordFeatures(0, offset)).as("offset %d", offset).containsExactly(first[offset + 3]);
+        }
+        assertThat(first[3]).isNotEmpty();
+    }
+
     @Test
     void shouldRefuseWhatIsNoFeatureDescriptor() {
         assertThatThrownBy(() -> HashedFeatures.compile("<model/>".getBytes(StandardCharsets.UTF_8)))
