@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 import opennlp.tools.util.featuregen.GeneratorFactory;
 
@@ -20,8 +21,8 @@ import opennlp.tools.util.featuregen.GeneratorFactory;
  * An {@link EntityRecognizer} over one linear-chain CRF ({@link CrfTagger}) per language, with BIO labels
  * ({@code B-PERSON}, {@code I-PERSON}, ..., {@code O}). Token features are those of the OpenNLP feature generators
  * named in each model, without previous-outcome features (label transitions are the CRF's own), made as hashes
- * by {@link HashedFeatures}. Models are shared; feature makers keep the sentence and the weights of the words
- * seen ({@link CrfTagger#tagWords}), so every thread gets its own.
+ * by {@link HashedFeatures}. Models, and the weights of the words seen ({@link CrfTagger#tagWords}), are shared;
+ * feature makers keep the sentence, so every thread gets its own.
  * Thread-safe.
  */
 public final class CrfEntityRecognizer implements EntityRecognizer {
@@ -30,11 +31,8 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
     private static final String VOWELS = "aeıioöuüəâîû";
 
     private final Map<String, CrfTagger> taggers;
-    private final ThreadLocal<Map<String, Tagging>> tagging = ThreadLocal.withInitial(HashMap::new);
-
-    /** A thread's feature maker for one language, and what it keeps of the words it has seen. */
-    private record Tagging(HashedFeatures features, WordWeights words) {
-    }
+    private final ThreadLocal<Map<String, HashedFeatures>> features = ThreadLocal.withInitial(HashMap::new);
+    private final Map<String, WordWeights> wordWeights = new ConcurrentHashMap<>();
 
     public CrfEntityRecognizer(Map<String, CrfTagger> taggers) {
         this.taggers = Map.copyOf(taggers);
@@ -68,10 +66,10 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
         if (tagger == null || tokens.isEmpty()) {
             return List.of();
         }
-        Tagging own = tagging.get().computeIfAbsent(language,
-                l -> new Tagging(HashedFeatures.compile(tagger.featureDescriptor()), new WordWeights()));
+        HashedFeatures hashed = features.get().computeIfAbsent(language, l -> HashedFeatures.compile(tagger.featureDescriptor()));
+        WordWeights seen = wordWeights.computeIfAbsent(language, l -> new WordWeights());
         String[] words = tokens.toArray(String[]::new);
-        return spans(tagger.tagWords(own.features(), words, endsName(language, words), own.words()));
+        return spans(tagger.tagWords(hashed, words, endsName(language, words), seen));
     }
 
     /**
