@@ -29,7 +29,10 @@ import org.w3c.dom.Node;
  * here each token's word, lower-cased word and word class are hashed once a sentence and every feature is
  * composed from those parts ({@link FeatureHashes#concat}). The generators it knows (window, cache, token,
  * token class, prefix, suffix, bigram and trigram name, sentence, definition) are composed so; any other runs as
- * OpenNLP's own, once per token, and its names are hashed. One instance per thread (it keeps the sentence).
+ * OpenNLP's own, once per token, and its names are hashed. A token's features can also be had split: those each
+ * word of its windows gives it, which depend on that word alone ({@link #wordFeatures}), and the rest
+ * ({@link #otherFeatures}), so that a tagger can sum a word's weights once ({@link CrfTagger#tagWords}). One
+ * instance per thread (it keeps the sentence).
  */
 public final class HashedFeatures {
     private static final String OPENNLP = "opennlp.tools.util.featuregen.";
@@ -417,13 +420,13 @@ public final class HashedFeatures {
 
     /** {@code TokenClassFeatureGenerator}: "wc=" class, and "w&c=" lower-cased word "," class. */
     private record TokenClass(boolean wordAndClass) implements Generator {
+        private static final Part CLASS = Part.of("wc=");
+        private static final Part WORD_AND_CLASS = Part.of("w&c=");
+
         @Override
         public boolean dependsOnTokenAlone() {
             return true;
         }
-
-        private static final Part CLASS = Part.of("wc=");
-        private static final Part WORD_AND_CLASS = Part.of("w&c=");
 
         @Override
         public void emit(Sentence s, int i, Features out) {
@@ -437,12 +440,12 @@ public final class HashedFeatures {
 
     /** {@code TokenFeatureGenerator}: "w=" word, lower-cased or not. */
     private record Token(boolean lowercase) implements Generator {
+        private static final Part WORD = Part.of("w=");
+
         @Override
         public boolean dependsOnTokenAlone() {
             return true;
         }
-
-        private static final Part WORD = Part.of("w=");
 
         @Override
         public void emit(Sentence s, int i, Features out) {
@@ -460,11 +463,6 @@ public final class HashedFeatures {
      * OpenNLP's generator, which cuts them up and describes the parts.
      */
     private record TokenPattern(OpenNlp parts) implements Generator {
-        @Override
-        public boolean dependsOnTokenAlone() {
-            return true;
-        }
-
         private static final Part SUB_TOKEN = Part.of("st=");
         private static final int LETTER = 0;
         private static final int DIGIT = 1;
@@ -473,6 +471,11 @@ public final class HashedFeatures {
         @Override
         public void startSentence() {
             parts.startSentence();
+        }
+
+        @Override
+        public boolean dependsOnTokenAlone() {
+            return true;
         }
 
         @Override
@@ -510,12 +513,12 @@ public final class HashedFeatures {
 
     /** {@code PrefixFeatureGenerator}: "pre=" and the word's first 1, 2, ... characters. */
     private record Prefix(int length) implements Generator {
+        private static final Part PRE = Part.of("pre=");
+
         @Override
         public boolean dependsOnTokenAlone() {
             return true;
         }
-
-        private static final Part PRE = Part.of("pre=");
 
         @Override
         public void emit(Sentence s, int i, Features out) {
@@ -530,12 +533,12 @@ public final class HashedFeatures {
 
     /** {@code SuffixFeatureGenerator}: "suf=" and the word's last 1, 2, ... characters. */
     private record Suffix(int length) implements Generator {
+        private static final Part SUF = Part.of("suf=");
+
         @Override
         public boolean dependsOnTokenAlone() {
             return true;
         }
-
-        private static final Part SUF = Part.of("suf=");
 
         @Override
         public void emit(Sentence s, int i, Features out) {
