@@ -174,9 +174,12 @@ final class NgramLanguageDetector {
                 int[] rowLanguages = rows[r].getOutcomes();
                 double[] rowWeights = rows[r].getParameters();
                 for (int k = 0; k < rowLanguages.length; k++) {
-                    int at = starts[r] + (dense[r] ? rowLanguages[k] : k);
-                    languages[at] = (byte) rowLanguages[k];
-                    weights[at] = rowWeights[k];
+                    if (dense[r]) {
+                        weights[starts[r] + rowLanguages[k]] = rowWeights[k];
+                    } else {
+                        languages[starts[r] + k] = (byte) rowLanguages[k];
+                        weights[starts[r] + k] = rowWeights[k];
+                    }
                 }
             }
         }

@@ -85,8 +85,7 @@ public final class HashedFeatures {
 
     /** Per token of the sentence, the hashes of its features, in the order OpenNLP makes them (repeats kept). */
     public List<long[]> tokenFeatures(String[] tokens) {
-        sentence.reset(tokens);
-        root.startSentence();
+        startSentence(tokens);
         List<long[]> features = new ArrayList<>(tokens.length);
         for (int i = 0; i < tokens.length; i++) {
             out.clear();
@@ -389,20 +388,12 @@ public final class HashedFeatures {
 
         @Override
         public void emit(Sentence sentence, int index, Features out) {
-            inner.emit(sentence, index, out);
-            for (int i = 1; i < previous.length; i++) {
-                if (index - i >= 0) {
-                    int from = out.size();
-                    inner.emit(sentence, index - i, out);
-                    out.prefix(from, previous[i]);
-                }
+            emitAt(sentence, index, 0, out);
+            for (int i = 1; i < previous.length && index - i >= 0; i++) {
+                emitAt(sentence, index - i, -i, out);
             }
-            for (int i = 1; i < next.length; i++) {
-                if (index + i < sentence.size()) {
-                    int from = out.size();
-                    inner.emit(sentence, index + i, out);
-                    out.prefix(from, next[i]);
-                }
+            for (int i = 1; i < next.length && index + i < sentence.size(); i++) {
+                emitAt(sentence, index + i, i, out);
             }
         }
 
