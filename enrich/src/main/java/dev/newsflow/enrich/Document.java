@@ -5,9 +5,7 @@ import dev.newsflow.events.Article;
 import dev.newsflow.events.EntityMention;
 import dev.newsflow.events.Enrichment;
 import dev.newsflow.events.EntityCount;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The working state of one article while the annotators run: the parsed title and body (sentences and
@@ -30,7 +28,6 @@ public final class Document {
     private String summary;
     private int wordCount;
     private int readingTimeSeconds;
-    private final Map<String, String> stems = new HashMap<>();
 
     Document(Article article, SentenceSplitter splitter) {
         this.article = article;
@@ -98,11 +95,6 @@ public final class Document {
 
     public void setCountries(List<String> countries) {
         this.countries = List.copyOf(countries);
-    }
-
-    /** Lower-case word to stem, filled by the keyword step and reused by the summary step. */
-    public Map<String, String> stemCache() {
-        return stems;
     }
 
     public List<String> keywords() {

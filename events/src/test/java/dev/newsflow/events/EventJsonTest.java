@@ -37,6 +37,19 @@ class EventJsonTest {
     }
 
     @Test
+    void shouldSayWhereInTheEventAValueIsWrong() {
+        var enriched = new EnrichedArticle(ARTICLE, new Enrichment("en", "Latn", 0.97,
+                List.of(new EntityMention("Samarkand", EntityType.LOCATION, "title", 0, 9)), List.of(), List.of(),
+                List.of(), "", 6, 2), Instant.EPOCH);
+        String json = EventJson.toJson(enriched).replace("\"LOCATION\"", "\"PLANET\"");
+
+        assertThatThrownBy(() -> EventJson.fromBytes(json.getBytes(StandardCharsets.UTF_8), EnrichedArticle.class))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageStartingWith("invalid EnrichedArticle field enrichment.mentions[0].type: ")
+                .hasMessageContaining("PLANET");
+    }
+
+    @Test
     void shouldIgnoreFieldsItDoesNotKnow() {
         byte[] json = "{\"id\":\"a\",\"title\":\"t\",\"body\":\"b\",\"addedLater\":42}".getBytes(StandardCharsets.UTF_8);
 

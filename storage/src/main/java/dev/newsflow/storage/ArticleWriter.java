@@ -5,6 +5,7 @@ import dev.newsflow.events.DuplicateArticle;
 import dev.newsflow.events.EnrichedArticle;
 import dev.newsflow.events.EntityCount;
 import dev.newsflow.events.EntityMention;
+import dev.newsflow.events.IsoTime;
 import dev.newsflow.events.Enrichment;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -115,7 +116,7 @@ final class ArticleWriter {
                 Jdbc.setText(linked, next++, duplicate.duplicateOf());
                 linked.setDouble(next++, duplicate.similarity());
                 linked.setString(next++, duplicate.method().name());
-                linked.setString(next, duplicate.detectedAt().toString());
+                linked.setString(next, IsoTime.format(duplicate.detectedAt()));
                 linked.addBatch();
             }
             linked.executeBatch();
@@ -136,7 +137,7 @@ final class ArticleWriter {
                 Jdbc.setText(upsert, next++, enrichment.summary());
                 upsert.setInt(next++, enrichment.wordCount());
                 upsert.setInt(next++, enrichment.readingTimeSeconds());
-                upsert.setString(next, event.enrichedAt().toString());
+                upsert.setString(next, IsoTime.format(event.enrichedAt()));
                 upsert.addBatch();
             }
             upsert.executeBatch();

@@ -1,5 +1,6 @@
 package dev.newsflow.enrich.ner;
 
+import dev.newsflow.enrich.text.WordCache;
 import dev.newsflow.events.EntityType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,7 +33,7 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
 
     private final Map<String, CrfTagger> taggers;
     private final ThreadLocal<Map<String, HashedFeatures>> features = ThreadLocal.withInitial(HashMap::new);
-    private final Map<String, WordWeights> wordWeights = new ConcurrentHashMap<>();
+    private final Map<String, WordCache<float[]>> wordWeights = new ConcurrentHashMap<>();
 
     public CrfEntityRecognizer(Map<String, CrfTagger> taggers) {
         this.taggers = Map.copyOf(taggers);
@@ -67,7 +68,7 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
             return List.of();
         }
         HashedFeatures hashed = features.get().computeIfAbsent(language, l -> HashedFeatures.compile(tagger.featureDescriptor()));
-        WordWeights seen = wordWeights.computeIfAbsent(language, l -> new WordWeights());
+        WordCache<float[]> seen = wordWeights.computeIfAbsent(language, l -> new WordCache<>());
         String[] words = tokens.toArray(String[]::new);
         return spans(tagger.tagWords(hashed, words, endsName(language, words), seen));
     }

@@ -1,6 +1,7 @@
 package dev.newsflow.enrich.ner;
 
 import dev.newsflow.enrich.text.FeatureHashes;
+import dev.newsflow.enrich.text.WordCache;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,7 +112,7 @@ public final class CrfTagger {
      *
      * @param words the weights of words seen, for this tagger (and its descriptor, which {@code features} makes)
      */
-    String[] tagWords(HashedFeatures features, String[] tokens, boolean[] endsName, WordWeights words) {
+    String[] tagWords(HashedFeatures features, String[] tokens, boolean[] endsName, WordCache<float[]> words) {
         requireOnePlaceEach(endsName, tokens.length);
         int n = labels.length;
         int reach = features.windowReach();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsflow.enrich.text.FeatureHashes;
+import dev.newsflow.enrich.text.WordCache;
 import dev.newsflow.events.EntityType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -113,7 +114,7 @@ class CrfTaggerTest {
             tagger = CrfTagger.read(in);
         }
         HashedFeatures features = HashedFeatures.compile(tagger.featureDescriptor());
-        WordWeights words = new WordWeights();
+        WordCache<float[]> words = new WordCache<>();
         List<String[]> sentences = List.of(
                 "Barack Obama visited Paris on Monday , said the White House .".split(" "),
                 "The Organization for Security and Co-operation in Europe met in Tashkent .".split(" "),
