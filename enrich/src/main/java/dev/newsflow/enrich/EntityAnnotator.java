@@ -139,11 +139,17 @@ final class EntityAnnotator implements Annotator {
                 List<String> tokens = field.normalizedTokens(i);
                 List<TokenSpan> spans = perSentence.get(i);
                 for (int start = 0; start < tokens.size(); start++) {
+                    String first = tokens.get(start);
+                    if (first.isEmpty() || !Character.isUpperCase(first.codePointAt(0))) {
+                        continue; // a name found again starts with a capital
+                    }
                     for (int length = Math.min(6, tokens.size() - start); length >= 1; length--) {
                         EntityType type = names.get(tokens.subList(start, start + length));
+                        if (type == null) {
+                            continue;
+                        }
                         List<TokenSpan> inside = overlapping(spans, start, start + length);
-                        if (type != null && Character.isUpperCase(tokens.get(start).codePointAt(0))
-                                && allShorterThan(inside, length)) {
+                        if (allShorterThan(inside, length)) {
                             spans.removeAll(inside); // "Turkic States" inside "Organization of Turkic States" found elsewhere
                             spans.add(new TokenSpan(start, start + length, type));
                             break;

@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,6 +75,8 @@ public final class PlaceGazetteer {
 
     private final Map<String, Place> exact = new HashMap<>();
     private final Map<String, Place> stems = new HashMap<>();
+    /** The first words of every name of several words ("new", "new york" of "new york city"), as keys. */
+    private final Set<String> heads = new HashSet<>();
 
     private PlaceGazetteer() {
     }
@@ -87,6 +90,7 @@ public final class PlaceGazetteer {
             gazetteer.addCities(locale);
         }
         gazetteer.addBundled();
+        gazetteer.rememberHeads();
         return gazetteer;
     }
 
@@ -137,6 +141,16 @@ public final class PlaceGazetteer {
         }
     }
 
+    private void rememberHeads() {
+        for (Set<String> keys : List.of(exact.keySet(), stems.keySet())) {
+            for (String key : keys) {
+                for (int space = key.indexOf(' '); space > 0; space = key.indexOf(' ', space + 1)) {
+                    heads.add(key.substring(0, space));
+                }
+            }
+        }
+    }
+
     private void addName(String name, Place place, String code) {
         if (name == null || name.equals(code) || name.isBlank()) {
             return;
@@ -170,7 +184,14 @@ public final class PlaceGazetteer {
             return Optional.empty();
         }
         boolean inflects = INFLECTING.contains(language);
-        for (int length = Math.min(MAX_WORDS, tokens.size() - start); length >= 1; length--) {
+        // a name of n words can only start with the first n-1 words of a known name: most capitalized words
+        // start none, and are then looked up alone
+        int longest = Math.min(MAX_WORDS, tokens.size() - start);
+        int known = 1;
+        while (known < longest && heads.contains(key(tokens.subList(start, start + known)))) {
+            known++;
+        }
+        for (int length = known; length >= 1; length--) {
             Place place = lookup(tokens.subList(start, start + length), inflects);
             if (place != null) {
                 return Optional.of(new Match(start, length, place));
