@@ -1,12 +1,17 @@
 package dev.newsflow.bench;
 
+import dev.newsflow.clients.CloudEvents;
 import dev.newsflow.clients.KafkaSettings;
+import dev.newsflow.clients.TopicSnapshot;
 import dev.newsflow.enrich.Enricher;
 import dev.newsflow.events.Article;
+import dev.newsflow.events.CloudEventHeaders;
+import dev.newsflow.events.PipelineTopics;
 import dev.newsflow.producer.ArticlePublisher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,7 +53,15 @@ final class PipelineRuns {
      */
     record Latency(int ratePerSecond, int seconds, int articles, double achievedRate, long p50Millis, long p99Millis,
                    long maxMillis, long missing, long duplicates, long sseP50Millis, long sseP99Millis, long sseMaxMillis,
-                   long sseMissing) {
+                   long sseMissing, List<Hop> hops) {
+    }
+
+    /**
+     * One stretch of the way from publish to stored, over the articles that went all of it: from the publisher's
+     * send to dedupe's output, from there to enrich's output (the outputs' {@code ce_time}, stamped as a stage
+     * sends, before its transaction commits), and from there to stored.
+     */
+    record Hop(String name, long p50Millis, long p99Millis, long maxMillis) {
     }
 
     private final KafkaSettings kafka;
@@ -166,12 +179,43 @@ final class PipelineRuns {
             Latency result = new Latency(rate, seconds, count, round2(count / sendSeconds), Stats.percentile(latencies, 50),
                     Stats.percentile(latencies, 99), Stats.percentile(latencies, 100), count - latencies.length,
                     count - streamed.size(), Stats.percentile(sseLatencies, 50), Stats.percentile(sseLatencies, 99),
-                    Stats.percentile(sseLatencies, 100), streamed.size() - sseLatencies.length);
+                    Stats.percentile(sseLatencies, 100), streamed.size() - sseLatencies.length,
+                    hops(pipeline.topics(), sentMillis, stored));
             LOG.info("latency at {}/s for {} s: stored p50 {} ms, p99 {} ms, max {} ms; SSE p50 {} ms, p99 {} ms, max {} ms",
                     rate, seconds, result.p50Millis(), result.p99Millis(), result.maxMillis(), result.sseP50Millis(),
                     result.sseP99Millis(), result.sseMaxMillis());
             return result;
         }
+    }
+
+    private List<Hop> hops(PipelineTopics topics, Map<String, Long> sentMillis, Map<String, Long> storedMillis) {
+        Map<String, Long> deduped = sentAt(topics.unique(), sentMillis.keySet());
+        Map<String, Long> enriched = sentAt(topics.enriched(), sentMillis.keySet());
+        List<String> whole = enriched.keySet().stream()
+                .filter(id -> deduped.containsKey(id) && storedMillis.containsKey(id)).toList();
+        if (whole.isEmpty()) {
+            return List.of();
+        }
+        return List.of(hop("publish -> dedupe output", whole, sentMillis, deduped),
+                hop("dedupe output -> enrich output", whole, deduped, enriched),
+                hop("enrich output -> stored", whole, enriched, storedMillis));
+    }
+
+    private static Hop hop(String name, List<String> ids, Map<String, Long> from, Map<String, Long> to) {
+        long[] millis = ids.stream().mapToLong(id -> to.get(id) - from.get(id)).toArray();
+        return new Hop(name, Stats.percentile(millis, 50), Stats.percentile(millis, 99), Stats.percentile(millis, 100));
+    }
+
+    /** When a stage sent each of {@code ids} to {@code topic}: its ce_time header, in epoch milliseconds. */
+    private Map<String, Long> sentAt(String topic, Set<String> ids) {
+        Map<String, Long> sent = new HashMap<>(ids.size() * 2);
+        TopicSnapshot.read(kafka, topic, record -> {
+            String time = CloudEvents.read(record.headers(), CloudEventHeaders.TIME);
+            if (ids.contains(record.key()) && time != null) {
+                sent.put(record.key(), Instant.parse(time).toEpochMilli());
+            }
+        });
+        return sent;
     }
 
     /** Sends a few articles through and waits until they are stored: groups joined, connections open, code warm. */

@@ -62,6 +62,10 @@ final class Report {
                         + " stored, never streamed): p50 %d ms, p99 %d ms, max %d ms, never seen %d",
                 latency.articles() - latency.duplicates(), latency.duplicates(), latency.sseP50Millis(),
                 latency.sseP99Millis(), latency.sseMaxMillis(), latency.sseMissing()));
+        for (PipelineRuns.Hop hop : latency.hops()) {
+            line(String.format("  %s: p50 %d ms, p99 %d ms, max %d ms", hop.name(), hop.p50Millis(), hop.p99Millis(),
+                    hop.maxMillis()));
+        }
     }
 
     void jmh(List<MicroBenchmarks.Score> scores) {
