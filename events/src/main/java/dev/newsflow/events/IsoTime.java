@@ -2,7 +2,10 @@ package dev.newsflow.events;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
 
 /**
@@ -51,12 +54,12 @@ public final class IsoTime {
             return null;
         }
         Reader reader = new Reader(text);
-        long epochDay = reader.date();
+        LocalDate date = reader.date();
         long secondOfDay = reader.time();
-        if (epochDay == Long.MIN_VALUE || secondOfDay < 0 || reader.position != length - 1) {
+        if (date == null || secondOfDay < 0 || reader.position != length - 1) {
             return null;
         }
-        return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + secondOfDay, reader.nano);
+        return Instant.ofEpochSecond(date.toEpochDay() * SECONDS_PER_DAY + secondOfDay, reader.nano);
     }
 
     /**
@@ -65,19 +68,13 @@ public final class IsoTime {
      */
     public static OffsetDateTime parseOffsetDateTime(String text) {
         Reader reader = new Reader(text);
-        long epochDay = reader.date();
+        LocalDate date = reader.date();
         long secondOfDay = reader.time();
-        if (epochDay == Long.MIN_VALUE || secondOfDay < 0) {
-            return null;
-        }
-        ZoneOffset offset = reader.offset();
+        ZoneOffset offset = date == null || secondOfDay < 0 ? null : reader.offset();
         if (offset == null || reader.position != text.length()) {
             return null;
         }
-        LocalDate date = LocalDate.ofEpochDay(epochDay);
-        int second = (int) secondOfDay;
-        return OffsetDateTime.of(date.getYear(), date.getMonthValue(), date.getDayOfMonth(),
-                second / 3600, second / 60 % 60, second % 60, reader.nano, offset);
+        return OffsetDateTime.of(date, LocalTime.ofNanoOfDay(secondOfDay * 1_000_000_000L + reader.nano), offset);
     }
 
     private static StringBuilder appendDigits(StringBuilder text, int value, int digits) {
@@ -109,16 +106,15 @@ public final class IsoTime {
             this.text = text;
         }
 
-        /** The epoch day of {@code yyyy-MM-dd}, or {@code Long.MIN_VALUE}. */
-        long date() {
+        /** The date {@code yyyy-MM-dd}, or null. */
+        LocalDate date() {
             int year = number(4);
             int month = separator('-') ? number(2) : -1;
             int day = separator('-') ? number(2) : -1;
-            if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
-                return Long.MIN_VALUE;
+            if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
+                return null;
             }
-            LocalDate first = LocalDate.of(year, month, 1);
-            return day > first.lengthOfMonth() ? Long.MIN_VALUE : first.toEpochDay() + day - 1;
+            return LocalDate.of(year, month, day);
         }
 
         /** The second of the day of {@code THH:mm[:ss[.fraction]]}, with the fraction in {@link #nano}, or -1. */

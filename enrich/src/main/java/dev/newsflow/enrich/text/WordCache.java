@@ -14,7 +14,7 @@ import java.util.function.Function;
  */
 public final class WordCache<V> {
     /** Words kept at most: some 10 MB for the tagger's weights (about 300 bytes a word), less for stems. */
-    public static final int CAPACITY = 32_768;
+    static final int CAPACITY = 32_768;
 
     private final Map<String, V> words = new ConcurrentHashMap<>();
 
