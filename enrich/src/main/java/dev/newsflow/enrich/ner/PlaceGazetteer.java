@@ -144,7 +144,7 @@ public final class PlaceGazetteer {
     private void rememberHeads() {
         for (Set<String> keys : List.of(exact.keySet(), stems.keySet())) {
             for (String key : keys) {
-                for (int space = key.indexOf(' '); space > 0; space = key.indexOf(' ', space + 1)) {
+                for (int space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1)) {
                     heads.add(key.substring(0, space));
                 }
             }
