@@ -122,6 +122,18 @@ final class InProcessPipeline implements AutoCloseable {
         return busy;
     }
 
+    /** The mean time a batch's commit took, in milliseconds, by stage name (stages that committed nothing left out). */
+    Map<String, Double> meanCommitMillis() {
+        Map<String, Double> mean = new HashMap<>();
+        for (StageRunner runner : runners) {
+            long commits = runner.metrics().commits();
+            if (commits > 0) {
+                mean.put(runner.stageName(), Math.round(runner.metrics().commitTime().toNanos() / 1e5 / commits) / 10.0);
+            }
+        }
+        return mean;
+    }
+
     /** {@code stored_ms} of every stored article, by id, read straight from the SQLite file. */
     Map<String, Long> storedMillis() throws SQLException {
         Map<String, Long> stored = new HashMap<>();

@@ -50,10 +50,11 @@ final class PipelineRuns {
      * Latency at a fixed rate from publish to stored ({@code p50Millis}, ...; {@code missing}: not stored) and from
      * publish to visible on the SSE stream of the HTTP API ({@code sseP50Millis}, ...; {@code sseMissing}: never seen).
      * The stream carries only enriched articles, so the SSE figures leave out the {@code duplicates} (stored, not streamed).
+     * {@code hops} say where the time went, {@code meanCommitMillis} how long a batch's commit took in each stage.
      */
     record Latency(int ratePerSecond, int seconds, int articles, double achievedRate, long p50Millis, long p99Millis,
                    long maxMillis, long missing, long duplicates, long sseP50Millis, long sseP99Millis, long sseMaxMillis,
-                   long sseMissing, List<Hop> hops) {
+                   long sseMissing, List<Hop> hops, Map<String, Double> meanCommitMillis) {
     }
 
     /**
@@ -180,7 +181,7 @@ final class PipelineRuns {
                     Stats.percentile(latencies, 99), Stats.percentile(latencies, 100), count - latencies.length,
                     count - streamed.size(), Stats.percentile(sseLatencies, 50), Stats.percentile(sseLatencies, 99),
                     Stats.percentile(sseLatencies, 100), streamed.size() - sseLatencies.length,
-                    hops(pipeline.topics(), sentMillis, stored));
+                    hops(pipeline.topics(), sentMillis, stored), pipeline.meanCommitMillis());
             LOG.info("latency at {}/s for {} s: stored p50 {} ms, p99 {} ms, max {} ms; SSE p50 {} ms, p99 {} ms, max {} ms",
                     rate, seconds, result.p50Millis(), result.p99Millis(), result.maxMillis(), result.sseP50Millis(),
                     result.sseP99Millis(), result.sseMaxMillis());

@@ -62,6 +62,7 @@ final class Report {
                         + " stored, never streamed): p50 %d ms, p99 %d ms, max %d ms, never seen %d",
                 latency.articles() - latency.duplicates(), latency.duplicates(), latency.sseP50Millis(),
                 latency.sseP99Millis(), latency.sseMaxMillis(), latency.sseMissing()));
+        line("  a batch's commit, mean by stage (ms; a sink's write included): " + latency.meanCommitMillis());
         for (PipelineRuns.Hop hop : latency.hops()) {
             line(String.format("  %s: p50 %d ms, p99 %d ms, max %d ms", hop.name(), hop.p50Millis(), hop.p99Millis(),
                     hop.maxMillis()));

@@ -59,6 +59,10 @@ class PipelineTest {
                     assertThat(EventJson.fromBytes(record.value(), EnrichedArticle.class).enrichment().wordCount()).isEqualTo(22));
             await().atMost(Duration.ofSeconds(60)).until(() -> pipeline.runner("store").metrics().processed() == 2);
             assertThat(pipeline.store.countArticles()).isEqualTo(1);
+            for (String stage : List.of("dedupe", "enrich", "store")) {
+                assertThat(pipeline.runner(stage).metrics().commits()).as(stage + " commits").isPositive();
+                assertThat(pipeline.runner(stage).metrics().commitTime()).as(stage + " commit time").isPositive();
+            }
             assertThat(pipeline.store.findArticle(SEED.id())).hasValueSatisfying(row -> {
                 assertThat(row.author()).isEqualTo("Golib Khasanov");
                 assertThat(row.publishedAt()).isEqualTo("2022-10-27T09:12+05:00");

@@ -6,13 +6,14 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The meters of one stage, counted only once the work is committed: records processed and dead-lettered,
- * and the time a batch takes from poll to commit. Thread-safe.
+ * the time a batch takes from poll to commit, and of it the commit's. Thread-safe.
  */
 public final class StageMetrics {
     private final Counter processed;
     private final Counter deadLettered;
     private final Counter retries;
     private final Timer batches;
+    private final Timer commits;
     private final MeterRegistry registry;
     private final String stage;
     private final java.util.Map<String, Counter> outputs = new java.util.concurrent.ConcurrentHashMap<>();
@@ -29,6 +30,13 @@ public final class StageMetrics {
                 .description("Batches retried after a transient failure").register(registry);
         batches = Timer.builder("newsflow.stage.batch").tag("stage", stage)
                 .description("Time from poll to commit of one batch").register(registry);
+        commits = Timer.builder("newsflow.stage.commit").tag("stage", stage)
+                .description("Time a batch's commit takes: its offsets and Kafka transaction in a topic-to-topic stage, "
+                        + "its write and database transaction in a sink").register(registry);
+    }
+
+    void commitTook(long nanos) {
+        commits.record(java.time.Duration.ofNanos(nanos));
     }
 
     void committed(int processedRecords, int deadLetters, long nanos) {
@@ -73,6 +81,16 @@ public final class StageMetrics {
     /** Records processed and committed since start (dead letters not included). */
     public long processed() {
         return (long) processed.count();
+    }
+
+    /** Batches committed since start. */
+    public long commits() {
+        return commits.count();
+    }
+
+    /** The time the commits of {@link #commits()} batches took together. */
+    public java.time.Duration commitTime() {
+        return java.time.Duration.ofNanos((long) commits.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS));
     }
 
     /** Batches retried after a transient failure since start. */

@@ -215,8 +215,10 @@ public final class StageRunner implements Runnable, AutoCloseable {
                 }
                 processed++;
             }
+            long commitStart = System.nanoTime();
             producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
             producer.commitTransaction();
+            metrics.commitTook(System.nanoTime() - commitStart);
         } catch (Exception e) {
             abort(transform);
             throw e;
@@ -259,7 +261,9 @@ public final class StageRunner implements Runnable, AutoCloseable {
         Map<TopicPartition, OffsetAndMetadata> offsets = nextOffsets(records);
         try {
             producer.flush();
+            long writeStart = System.nanoTime();
             retrying(records, () -> sink.write(batch, plain(offsets)));
+            metrics.commitTook(System.nanoTime() - writeStart);
         } catch (Exception e) {
             if (Failures.isTransient(e)) {
                 throw e;
