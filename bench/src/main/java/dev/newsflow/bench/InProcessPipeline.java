@@ -12,7 +12,6 @@ import dev.newsflow.dedupe.DedupeConfig;
 import dev.newsflow.enrich.Enricher;
 import dev.newsflow.events.PipelineTopics;
 import dev.newsflow.storage.ArticleStore;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,7 +26,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One run of the pipeline on fresh topics (suffix {@code run}) and a fresh SQLite database, with the dedupe and
@@ -116,8 +114,7 @@ final class InProcessPipeline implements AutoCloseable {
     Map<String, Double> busySeconds() {
         Map<String, Double> busy = new HashMap<>();
         for (StageRunner runner : runners) {
-            Timer timer = registry.find("newsflow.stage.batch").tag("stage", runner.stageName()).timer();
-            busy.put(runner.stageName(), timer == null ? 0.0 : timer.totalTime(TimeUnit.MILLISECONDS) / 1000.0);
+            busy.put(runner.stageName(), runner.metrics().batchTime().toMillis() / 1000.0);
         }
         return busy;
     }

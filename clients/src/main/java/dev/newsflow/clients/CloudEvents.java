@@ -2,6 +2,7 @@ package dev.newsflow.clients;
 
 import dev.newsflow.events.CloudEventHeaders;
 import dev.newsflow.events.EventType;
+import dev.newsflow.events.IsoTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -49,7 +50,7 @@ public final class CloudEvents {
     private static byte[] timeText(long epochMilli) {
         Time last = lastTime;
         if (last.epochMilli() != epochMilli) {
-            last = new Time(epochMilli, utf8(Instant.ofEpochMilli(epochMilli).toString()));
+            last = new Time(epochMilli, utf8(IsoTime.format(Instant.ofEpochMilli(epochMilli))));
             lastTime = last;
         }
         return last.text();

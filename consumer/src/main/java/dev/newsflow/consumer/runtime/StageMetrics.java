@@ -1,8 +1,14 @@
 package dev.newsflow.consumer.runtime;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The meters of one stage, counted only once the work is committed: records processed and dead-lettered,
@@ -16,8 +22,8 @@ public final class StageMetrics {
     private final Timer commits;
     private final MeterRegistry registry;
     private final String stage;
-    private final java.util.Map<String, Counter> outputs = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> lags = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Counter> outputs = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> lags = new ConcurrentHashMap<>();
 
     public StageMetrics(MeterRegistry registry, String stage) {
         this.registry = registry;
@@ -36,16 +42,16 @@ public final class StageMetrics {
     }
 
     void commitTook(long nanos) {
-        commits.record(java.time.Duration.ofNanos(nanos));
+        commits.record(Duration.ofNanos(nanos));
     }
 
     void committed(int processedRecords, int deadLetters, long nanos) {
         processed.increment(processedRecords);
         deadLettered.increment(deadLetters);
-        batches.record(java.time.Duration.ofNanos(nanos));
+        batches.record(Duration.ofNanos(nanos));
     }
 
-    void produced(java.util.Map<String, Integer> recordsByTopic) {
+    void produced(Map<String, Integer> recordsByTopic) {
         recordsByTopic.forEach((topic, count) -> output(topic).increment(count));
     }
 
@@ -66,8 +72,8 @@ public final class StageMetrics {
      */
     void lag(String topic, int partition, long records) {
         lags.computeIfAbsent(topic + "-" + partition, key -> {
-            java.util.concurrent.atomic.AtomicLong value = new java.util.concurrent.atomic.AtomicLong();
-            io.micrometer.core.instrument.Gauge.builder("newsflow.stage.lag", value, java.util.concurrent.atomic.AtomicLong::get)
+            AtomicLong value = new AtomicLong();
+            Gauge.builder("newsflow.stage.lag", value, AtomicLong::get)
                     .tag("stage", stage).tag("topic", topic).tag("partition", Integer.toString(partition))
                     .description("Records between the stage's position and the end of the partition").register(registry);
             return value;
@@ -83,14 +89,19 @@ public final class StageMetrics {
         return (long) processed.count();
     }
 
+    /** The time the batches committed since start took, from poll to commit. */
+    public Duration batchTime() {
+        return Duration.ofNanos((long) batches.totalTime(TimeUnit.NANOSECONDS));
+    }
+
     /** Batches committed since start. */
     public long commits() {
         return commits.count();
     }
 
     /** The time the commits of {@link #commits()} batches took together. */
-    public java.time.Duration commitTime() {
-        return java.time.Duration.ofNanos((long) commits.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS));
+    public Duration commitTime() {
+        return Duration.ofNanos((long) commits.totalTime(TimeUnit.NANOSECONDS));
     }
 
     /** Batches retried after a transient failure since start. */
