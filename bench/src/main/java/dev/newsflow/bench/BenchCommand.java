@@ -177,6 +177,11 @@ public final class BenchCommand implements Callable<Integer> {
                         + ", all stages in this JVM", throughput);
             }
             result.put("backfill", throughputs);
+            if (throughputs.size() > 1) {
+                var together = PipelineRuns.Backfills.of(throughputs);
+                result.put("backfillsTogether", together);
+                report.backfillsTogether(together);
+            }
         }
         if (parts.contains(Part.latency)) {
             log("latency: " + rate + " articles/s for " + duration + " s");

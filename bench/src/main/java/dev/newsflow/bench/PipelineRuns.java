@@ -46,6 +46,15 @@ final class PipelineRuns {
                     List<LagSampler.Sample> samples) {
     }
 
+    /** Backfills run one after another in one JVM, summed: their articles over their summed times. */
+    record Backfills(int runs, int articles, double totalSeconds, double articlesPerSecond) {
+        static Backfills of(List<Backfill> backfills) {
+            int articles = backfills.stream().mapToInt(Backfill::articles).sum();
+            double seconds = backfills.stream().mapToDouble(Backfill::totalSeconds).sum();
+            return new Backfills(backfills.size(), articles, round2(seconds), round2(articles / seconds));
+        }
+    }
+
     /**
      * Latency at a fixed rate from publish to stored ({@code p50Millis}, ...; {@code missing}: not stored) and from
      * publish to visible on the SSE stream of the HTTP API ({@code sseP50Millis}, ...; {@code sseMissing}: never seen).

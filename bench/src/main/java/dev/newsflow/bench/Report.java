@@ -53,6 +53,16 @@ final class Report {
         }
     }
 
+    /**
+     * The backfills of one JVM taken together, the first one's JIT warm-up included: what a long backfill from a
+     * fresh start averages (an archive of many times the corpus), where each single backfill shows how fast the
+     * code was at that point.
+     */
+    void backfillsTogether(PipelineRuns.Backfills together) {
+        line(String.format("backfills 1-%d together, from a fresh JVM: %d articles in %.1f s = %.0f articles/s (target >= 1000)",
+                together.runs(), together.articles(), together.totalSeconds(), together.articlesPerSecond()));
+    }
+
     void latency(PipelineRuns.Latency latency) {
         line(String.format("latency publish -> stored at %d/s for %d s (%d articles, achieved %.1f/s): p50 %d ms, p99 %d ms"
                         + " (target <= 250), max %d ms, not stored %d", latency.ratePerSecond(), latency.seconds(),

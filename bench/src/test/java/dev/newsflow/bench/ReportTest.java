@@ -23,6 +23,17 @@ class ReportTest {
                 .doesNotContain("target");
     }
 
+    @Test
+    void shouldRateBackfillsTogetherByTheirSummedTimesNotTheMeanOfTheirRates() {
+        // 6,000 articles in 10 s, then 6,000 in 2 s: 12,000 in 12 s = 1,000/s (the mean of 600/s and 3,000/s is 1,800/s)
+        var together = PipelineRuns.Backfills.of(List.of(backfill(1, 600, 1_300), backfill(1, 3_000, 1_300)));
+        Report report = new Report();
+        report.backfillsTogether(together);
+
+        assertThat(together.articlesPerSecond()).isEqualTo(1_000.0);
+        assertThat(report.text()).contains("backfills 1-2 together, from a fresh JVM: 12000 articles in 12.0 s = 1000 articles/s");
+    }
+
     private static PipelineRuns.Backfill backfill(int enrichInstances, double articlesPerSecond, double peakRssMiB) {
         return new PipelineRuns.Backfill("b", 6_000, enrichInstances, 0.2, 6_000 / articlesPerSecond, articlesPerSecond, 271, 0,
                 peakRssMiB, Map.of(), Map.of("total", 5.0), Map.of("dedupe", 2.0), List.of());
