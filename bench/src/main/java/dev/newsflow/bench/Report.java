@@ -54,9 +54,8 @@ final class Report {
     }
 
     /**
-     * The backfills of one JVM taken together, the first one's JIT warm-up included: what a long backfill from a
-     * fresh start averages (an archive of many times the corpus), where each single backfill shows how fast the
-     * code was at that point.
+     * The backfills of one JVM taken together, the first one's JIT warm-up included: what a backfill several
+     * times the corpus averages from a cold start, where each single backfill shows how fast the code was then.
      */
     void backfillsTogether(PipelineRuns.Backfills together) {
         line(String.format("backfills 1-%d together, from a fresh JVM: %d articles in %.1f s = %.0f articles/s",
