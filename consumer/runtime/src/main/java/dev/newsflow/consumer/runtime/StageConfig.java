@@ -8,6 +8,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Settings every stage runner shares, defined the way Kafka defines its own: key, type, default, validator
@@ -46,12 +47,21 @@ public final class StageConfig extends AbstractConfig {
                     "Kafka transaction timeout of topic-to-topic stages: how long a crashed instance's open "
                             + "transaction can hold back read-committed consumers if no instance with its id returns.");
 
+    /** @throws ConfigException naming the key of an unknown key or an invalid value */
     public StageConfig(Map<String, ?> values) {
-        super(DEFINITION, values, false);
+        super(DEFINITION, known(values), false);
         if (getLong(RETRY_MAX_BACKOFF_MS) < getLong(RETRY_INITIAL_BACKOFF_MS)) {
-            throw new org.apache.kafka.common.config.ConfigException(RETRY_MAX_BACKOFF_MS, getLong(RETRY_MAX_BACKOFF_MS),
-                    "must not be less than " + RETRY_INITIAL_BACKOFF_MS);
+            throw new ConfigException(RETRY_MAX_BACKOFF_MS, getLong(RETRY_MAX_BACKOFF_MS), "must not be less than " + RETRY_INITIAL_BACKOFF_MS);
         }
+    }
+
+    private static Map<String, ?> known(Map<String, ?> values) {
+        for (Map.Entry<String, ?> entry : values.entrySet()) {
+            if (!DEFINITION.names().contains(entry.getKey())) {
+                throw new ConfigException(entry.getKey(), entry.getValue(), "not a setting of the stage runtime");
+            }
+        }
+        return values;
     }
 
     public static StageConfig defaults() {
