@@ -54,13 +54,11 @@ final class AtLeastOnceDelivery<I> implements Delivery<I> {
             }
             acknowledged.put(entry.partition(), new OffsetAndMetadata(entry.record().offset() + 1));
         }
-        long commitStart = System.nanoTime();
         consumer.commitAsync(Map.copyOf(acknowledged), (offsets, error) -> {
             if (error != null) {
                 commitFailed(error);
             }
         });
-        metrics.commitTook(System.nanoTime() - commitStart);
         metrics.committed(handled, deadLettered, System.nanoTime() - batch.startNanos());
     }
 

@@ -4,7 +4,6 @@ import dev.newsflow.consumer.runtime.Settings;
 import dev.newsflow.consumer.runtime.StageConfig;
 import dev.newsflow.dedupe.DedupeConfig;
 import dev.newsflow.enrich.EnrichConfig;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,13 +50,6 @@ public final class PipelineSettings {
                 new StageConfig(components.contains(STAGE) ? settings.of(STAGE) : Map.of()),
                 DedupeConfig.fromMap(components.contains(DEDUPE) ? settings.of(DEDUPE) : Map.of()),
                 EnrichConfig.from(components.contains(ENRICH) ? settings.of(ENRICH) : Map.of()));
-    }
-
-    /** These settings with the runtime's {@code key} set to {@code value} (command-line flags such as --instance-id). */
-    public PipelineSettings with(String key, String value) {
-        Map<String, Object> values = new HashMap<>(stage.originals());
-        values.put(key, value);
-        return new PipelineSettings(new StageConfig(values), dedupe, enrich);
     }
 
     public StageConfig stage() {
