@@ -32,14 +32,13 @@ final class AtLeastOnceDelivery<I> implements Delivery<I> {
     /** Offsets after the inputs acknowledged since the last synchronous commit, by partition. */
     private final Map<TopicPartition, OffsetAndMetadata> acknowledged = new HashMap<>();
 
-    AtLeastOnceDelivery(AtLeastOnceStage<I> stage, Producer<String, byte[]> producer, Consumer<String, byte[]> consumer,
-                        DeadLetters deadLetters, Attempts attempts, StageMetrics metrics) {
+    AtLeastOnceDelivery(AtLeastOnceStage<I> stage, DeliveryTools tools) {
         this.stage = stage;
-        this.producer = producer;
-        this.consumer = consumer;
-        this.deadLetters = deadLetters;
-        this.attempts = attempts;
-        this.metrics = metrics;
+        this.producer = tools.producer();
+        this.consumer = tools.consumer();
+        this.deadLetters = tools.deadLetters();
+        this.attempts = tools.attempts();
+        this.metrics = tools.metrics();
     }
 
     @Override

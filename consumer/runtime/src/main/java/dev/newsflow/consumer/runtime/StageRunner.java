@@ -101,13 +101,14 @@ public final class StageRunner<I> implements Runnable, AutoCloseable, Progress {
         boolean transactional = stage instanceof TransactionalStage;
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerSettings(kafka, transactional),
                 new StringSerializer(), new ByteArraySerializer());
+        DeliveryTools tools = new DeliveryTools(consumer, producer, letters, attempts, metrics);
         if (stage instanceof TransactionalStage<I> transactionalStage) {
-            return new TransactionalDelivery<>(transactionalStage, producer, consumer, letters, attempts, metrics);
+            return new TransactionalDelivery<>(transactionalStage, tools);
         }
         if (stage instanceof StoredOffsetsStage<I> storing) {
-            return new StoredOffsetsDelivery<>(storing, producer, letters, attempts, metrics);
+            return new StoredOffsetsDelivery<>(storing, tools);
         }
-        return new AtLeastOnceDelivery<>((AtLeastOnceStage<I>) stage, producer, consumer, letters, attempts, metrics);
+        return new AtLeastOnceDelivery<>((AtLeastOnceStage<I>) stage, tools);
     }
 
     private Map<String, Object> producerSettings(KafkaSettings kafka, boolean transactional) {
