@@ -29,6 +29,8 @@ public final class ArticleExtractor {
     /** Below this many characters a pass is taken as having missed the article (Readability's threshold too). */
     static final int MIN_TEXT = 500;
     private static final int MIN_PARAGRAPH = 25;
+    private static final int TOP_CANDIDATES = 5;
+    private static final int CLOSE_RIVALS = 3;
 
     private static final Pattern UNLIKELY = Pattern.compile("-ad-|ai2html|banner|breadcrumb|combx|comment|community"
             + "|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar"
@@ -77,7 +79,7 @@ public final class ArticleExtractor {
     public ExtractedArticle extract(String html, String pageUrl) {
         Document original = Jsoup.parse(html, pageUrl == null ? "" : pageUrl);
         PageMetadata meta = PageMetadata.read(original);
-        String title = meta.title() != null ? meta.title() : documentTitle(original);
+        String title = withoutSiteName(meta.title() != null ? meta.title() : documentTitle(original), meta.siteName());
         String byline = meta.author() != null ? meta.author() : domByline(original);
         List<String> best = List.of();
         for (int pass = 0; pass < PASSES.size(); pass++) {
@@ -92,6 +94,16 @@ public final class ArticleExtractor {
         }
         return new ExtractedArticle(title, best, byline, meta.publishedAt(), meta.language(), meta.canonicalUrl(),
                 meta.siteName());
+    }
+
+    /** {@code How to Build a Terrarium | eHow} with site name {@code eHow} is {@code How to Build a Terrarium}. */
+    static String withoutSiteName(String title, String siteName) {
+        if (title == null || siteName == null) {
+            return title;
+        }
+        var matcher = Pattern.compile("^(.{10,}?)" + TITLE_SEPARATOR.pattern() + Pattern.quote(siteName) + "$",
+                Pattern.CASE_INSENSITIVE).matcher(title);
+        return matcher.matches() ? matcher.group(1) : title;
     }
 
     private static int length(List<String> paragraphs) {
@@ -258,17 +270,36 @@ public final class ArticleExtractor {
                     }
                 }
             }
-            Element top = null;
-            double best = 0;
             for (Element candidate : candidates) {
-                double score = scores.get(candidate) * (1 - linkDensity(candidate));
-                scores.put(candidate, score);
-                if (top == null || score > best) {
-                    top = candidate;
-                    best = score;
+                scores.put(candidate, scores.get(candidate) * (1 - linkDensity(candidate)));
+            }
+            candidates.sort((a, b) -> Double.compare(scores.get(b), scores.get(a)));
+            if (candidates.isEmpty()) {
+                return null;
+            }
+            return climb(commonAncestor(candidates, body), body);
+        }
+
+        /**
+         * When several of the best containers score nearly as well as the best, the article is split over them
+         * (sections, steps, pages of a story): the closest ancestor holding {@value #CLOSE_RIVALS} of them is taken.
+         */
+        private Element commonAncestor(List<Element> ranked, Element body) {
+            Element top = ranked.get(0);
+            double best = scores.get(top);
+            List<Element> rivals = ranked.subList(1, Math.min(TOP_CANDIDATES, ranked.size())).stream()
+                    .filter(c -> scores.get(c) >= best * 0.75).toList();
+            if (rivals.size() < CLOSE_RIVALS) {
+                return top;
+            }
+            for (Element ancestor = top.parent(); ancestor != null && ancestor != body; ancestor = ancestor.parent()) {
+                Element a = ancestor;
+                long inside = rivals.stream().filter(r -> r.parents().contains(a)).count();
+                if (inside >= CLOSE_RIVALS) {
+                    return ancestor;
                 }
             }
-            return top == null ? null : climb(top, body);
+            return top;
         }
 
         /**
