@@ -29,6 +29,7 @@ public final class ArticleExtractor {
     /** Below this many characters a pass is taken as having missed the article (Readability's threshold too). */
     static final int MIN_TEXT = 500;
     private static final int MIN_PARAGRAPH = 25;
+    private static final double LATER_PASS_GAIN = 1.2;
     private static final int TOP_CANDIDATES = 5;
     private static final int CLOSE_RIVALS = 3;
 
@@ -36,6 +37,9 @@ public final class ArticleExtractor {
             + "|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar"
             + "|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|cookie"
             + "|consent|newsletter|subscribe|share|sharing|promo|outbrain|taboola|recommend", Pattern.CASE_INSENSITIVE);
+    /** Never article text, whatever the pass: consent and cookie banners, sign-up boxes, paywall notices. */
+    private static final Pattern ALWAYS_JUNK = Pattern.compile("cookie|consent|gdpr|paywall|newsletter-signup",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern MAYBE = Pattern.compile("and|article|body|column|content|main|mathjax|shadow",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POSITIVE = Pattern.compile("article|body|content|entry|hentry|h-entry|main|page"
@@ -85,7 +89,8 @@ public final class ArticleExtractor {
         for (int pass = 0; pass < PASSES.size(); pass++) {
             Document doc = pass == 0 ? original : Jsoup.parse(html, pageUrl == null ? "" : pageUrl);
             List<String> paragraphs = new Pass(PASSES.get(pass)).run(doc, title);
-            if (length(paragraphs) > length(best)) {
+            // a pass with fewer rules lets more furniture in: it must find clearly more to be taken
+            if (length(paragraphs) > length(best) * LATER_PASS_GAIN) {
                 best = paragraphs;
             }
             if (length(best) >= MIN_TEXT) {
@@ -172,13 +177,18 @@ public final class ArticleExtractor {
                 }
                 String tag = element.normalName();
                 if (JUNK_TAGS.contains(tag) || isHidden(element) || JUNK_ROLES.contains(element.attr("role").toLowerCase(Locale.ROOT))
-                        || (rules.stripUnlikely && isUnlikely(element, tag))) {
+                        || (rules.stripUnlikely && isUnlikely(element, tag)) || isBanner(element, tag)) {
                     remove.add(element);
                 }
             }
             remove.forEach(Node::remove);
             // comments and empty wrappers carry no text; jsoup keeps comments as nodes
             body.select("header:not(article header)").remove();
+        }
+
+        private static boolean isBanner(Element element, String tag) {
+            return !tag.equals("body") && !tag.equals("html") && !tag.equals("article") && !tag.equals("main")
+                    && ALWAYS_JUNK.matcher(element.className() + " " + element.id()).find();
         }
 
         private static boolean isHidden(Element element) {

@@ -50,7 +50,7 @@ public final class PageCharset {
         if (isUtf8(bytes)) {
             return StandardCharsets.UTF_8;
         }
-        CharsetMatch match = new CharsetDetector().setText(bytes).detect();
+        CharsetMatch match = new CharsetDetector().setText(nonAsciiWords(bytes)).detect();
         if (match != null && match.getConfidence() >= 10 && Charset.isSupported(match.getName())) {
             return Charset.forName(match.getName());
         }
@@ -62,6 +62,31 @@ public final class PageCharset {
         Charset charset = detect(bytes, contentType);
         String text = new String(bytes, charset);
         return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+    }
+
+    /**
+     * The words of {@code bytes} that hold a byte above ASCII, space-separated: what tells one 8-bit charset from
+     * another. Markup, scripts and English boilerplate around a Russian article would otherwise outweigh it.
+     */
+    static byte[] nonAsciiWords(byte[] bytes) {
+        java.io.ByteArrayOutputStream words = new java.io.ByteArrayOutputStream();
+        int start = 0;
+        boolean high = false;
+        for (int i = 0; i <= bytes.length; i++) {
+            int b = i < bytes.length ? bytes[i] & 0xFF : ' ';
+            boolean wordByte = b >= 0x80 || Character.isLetter(b);
+            if (wordByte) {
+                high |= b >= 0x80;
+                continue;
+            }
+            if (high) {
+                words.write(bytes, start, i - start);
+                words.write(' ');
+            }
+            start = i + 1;
+            high = false;
+        }
+        return words.size() == 0 ? bytes : words.toByteArray();
     }
 
     private static Charset named(Matcher matcher) {
