@@ -82,10 +82,7 @@ public final class SourcePoller implements AutoCloseable {
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.fetcher = new PoliteFetcher(new PoliteFetcher.Settings(config.userAgent(),
-                config.duration(SourcesConfig.CONNECT_TIMEOUT), config.duration(SourcesConfig.REQUEST_TIMEOUT),
-                config.maxBytes(), config.maxRedirects(), config.duration(SourcesConfig.HOST_DELAY),
-                config.duration(SourcesConfig.MAX_CRAWL_DELAY), config.duration(SourcesConfig.ROBOTS_CACHE)), clock);
+        this.fetcher = new PoliteFetcher(config.fetchSettings(), clock);
         this.listings = new Listings(fetcher);
         for (SourceSpec spec : specs) {
             sources.put(spec.name(), new Source(spec, registry));

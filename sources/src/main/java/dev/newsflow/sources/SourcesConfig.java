@@ -1,5 +1,6 @@
 package dev.newsflow.sources;
 
+import dev.newsflow.sources.http.PoliteFetcher;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -83,6 +84,12 @@ public final class SourcesConfig extends AbstractConfig {
 
     public Duration duration(String key) {
         return Durations.parse(getString(key));
+    }
+
+    /** How pages, feeds and sitemaps are fetched, as these settings say. */
+    public PoliteFetcher.Settings fetchSettings() {
+        return new PoliteFetcher.Settings(userAgent(), duration(CONNECT_TIMEOUT), duration(REQUEST_TIMEOUT), maxBytes(),
+                maxRedirects(), duration(HOST_DELAY), duration(MAX_CRAWL_DELAY), duration(ROBOTS_CACHE));
     }
 
     public String userAgent() {

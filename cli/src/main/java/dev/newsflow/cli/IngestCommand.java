@@ -1,0 +1,75 @@
+package dev.newsflow.cli;
+
+import dev.newsflow.clients.KafkaSettings;
+import dev.newsflow.clients.TopicLayout;
+import dev.newsflow.clients.TopicProvisioner;
+import dev.newsflow.sources.SourcePoller;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Polls the sources of a sources file and publishes their articles to {@code news.articles.raw} until SIGTERM
+ * or Ctrl-C; with {@code --once}, polls each source once and exits (0 when none failed).
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Poll the feeds, sitemaps and folders of a sources file and publish their articles (full text) to news.articles.raw.",
+            "Settings (in the file's settings: or --set): sources.user.agent, sources.host.min.delay, sources.threads, sources.http.timeout,",
+            "sources.http.connect.timeout, sources.http.max.bytes, sources.http.max.redirects, sources.host.max.crawl.delay, sources.robots.cache,",
+            "sources.jitter, sources.retry.max.attempts, sources.retry.initial.backoff, sources.retry.max.backoff, sources.page.max.attempts."})
+final class IngestCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    SourcesOptions sources;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A poller setting, e.g. --set sources.host.min.delay=2s.")
+    Map<String, String> settings = new HashMap<>();
+
+    @Option(names = "--once", description = "Poll every source once, wait until its articles are acknowledged, print a summary and exit.")
+    boolean once;
+
+    @Override
+    public Integer call() throws Exception {
+        if (sources.file == null) {
+            System.err.println("error: --sources FILE is required (see sources.example.yml)");
+            return 2;
+        }
+        SourcesOptions.Loaded loaded = sources.load(settings);
+        KafkaSettings settings = kafka.settings("localhost:9092");
+        TopicProvisioner.ensureTopics(settings, TopicLayout.defaults(kafka.topics()), Duration.ofSeconds(60));
+        Resources resources = new Resources();
+        Thread shutdown = new Thread(resources::close, "newsflow-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        try {
+            SourcePoller poller = loaded.poller(resources, settings, kafka.topics(), kafka.topicSuffix,
+                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            if (once) {
+                SourcePoller.Round round = poller.pollOnce();
+                round.failures().forEach(failure -> System.err.println("error: " + failure));
+                System.out.println(round.describe());
+                return round.failures().isEmpty() ? 0 : 1;
+            }
+            poller.start();
+            System.out.println("newsflow is polling " + loaded.file().sources().size() + " sources of " + sources.file
+                    + " into " + kafka.topics().raw() + " at " + settings.bootstrapServers() + ". Ctrl-C to stop.");
+            new CountDownLatch(1).await();
+            return 0;
+        } finally {
+            resources.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdown);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or ran
+            }
+        }
+    }
+}
