@@ -88,10 +88,10 @@ class CrashRecoveryTest {
 
             long stored = awaitStored(expectedRows);
 
-            Map<String, Integer> raw = keys(topics.raw());
-            Map<String, Integer> unique = keys(topics.unique());
-            Map<String, Integer> duplicates = keys(topics.duplicates());
-            Map<String, Integer> enriched = keys(topics.enriched());
+            Map<String, Integer> raw = keys(topics.raw().name());
+            Map<String, Integer> unique = keys(topics.unique().name());
+            Map<String, Integer> duplicates = keys(topics.duplicates().name());
+            Map<String, Integer> enriched = keys(topics.enriched().name());
             long lost = expectedRows - stored;
             long verdicts = count(unique) + count(duplicates);
             long doubled = excess(unique) + excess(enriched) + Math.max(0, verdicts - count(raw));
@@ -215,7 +215,7 @@ class CrashRecoveryTest {
     /** The store has consumed everything dedupe and enrich committed: nothing more can arrive. */
     private boolean storeCaughtUp() throws Exception {
         try (ArticleStore store = ArticleStore.open("jdbc:sqlite:" + dir.resolve("newsflow.db"))) {
-            return caughtUp(store, PipelineTopics.DEFAULT.enriched()) && caughtUp(store, PipelineTopics.DEFAULT.duplicates());
+            return caughtUp(store, PipelineTopics.DEFAULT.enriched().name()) && caughtUp(store, PipelineTopics.DEFAULT.duplicates().name());
         }
     }
 

@@ -9,6 +9,8 @@ import dev.newsflow.clients.TopicSnapshot;
 import dev.newsflow.events.Article;
 import dev.newsflow.events.EventJson;
 import dev.newsflow.events.Extraction;
+import dev.newsflow.events.PipelineTopics;
+import dev.newsflow.events.Topic;
 import dev.newsflow.producer.ArticleIds;
 import dev.newsflow.producer.ArticlePublisher;
 import dev.newsflow.testkit.KafkaBroker;
@@ -44,7 +46,7 @@ class SourcePollerTest {
 
     private LocalWebServer web;
     private KafkaSettings kafka;
-    private String raw;
+    private Topic<Article> raw;
     private String stateTopic;
     private final Map<String, String> settings = new HashMap<>(Map.of(
             SourcesConfig.HOST_DELAY, "0ms", SourcesConfig.REQUEST_TIMEOUT, "1s",
@@ -55,10 +57,10 @@ class SourcePollerTest {
     void start(KafkaBroker broker) throws Exception {
         web = LocalWebServer.start();
         kafka = KafkaSettings.of(broker.bootstrapServers());
-        raw = KafkaBroker.uniqueName("raw");
+        raw = PipelineTopics.withSuffix(KafkaBroker.uniqueName("sources")).raw();
         stateTopic = KafkaBroker.uniqueName("state");
         try (Admin admin = Admin.create(kafka.admin())) {
-            TopicProvisioner.ensureTopics(admin, List.of(new NewTopic(raw, Optional.of(1), Optional.empty())), Duration.ofSeconds(60));
+            TopicProvisioner.ensureTopics(admin, List.of(new NewTopic(raw.name(), Optional.of(1), Optional.empty())), Duration.ofSeconds(60));
         }
     }
 
@@ -244,7 +246,7 @@ class SourcePollerTest {
 
     private List<Article> published() {
         List<Article> articles = new ArrayList<>();
-        TopicSnapshot.read(kafka, raw, record -> articles.add(EventJson.fromBytes(record.value(), Article.class)));
+        TopicSnapshot.read(kafka, raw.name(), record -> articles.add(EventJson.fromBytes(record.value(), Article.class)));
         return articles;
     }
 }
