@@ -1,6 +1,7 @@
 package dev.newsflow.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsflow.consumer.runtime.Settings;
 import dev.newsflow.events.EventJson;
 import dev.newsflow.sources.SourcesConfig;
 import dev.newsflow.sources.extract.ArticleExtractor;
@@ -42,7 +43,8 @@ final class ExtractCommand implements Callable<Integer> {
     public Integer call() {
         ArticleExtractor extractor = new ArticleExtractor();
         int failures = 0;
-        try (PoliteFetcher fetcher = new PoliteFetcher(new SourcesConfig(settings).fetchSettings(), Clock.systemUTC())) {
+        try (PoliteFetcher fetcher = new PoliteFetcher(new SourcesConfig(Settings.check(List.of(SourcesOptions.COMPONENT), settings)
+                .of(SourcesOptions.COMPONENT)).fetchSettings(), Clock.systemUTC())) {
             for (String input : inputs) {
                 boolean url = input.startsWith("http://") || input.startsWith("https://");
                 try {

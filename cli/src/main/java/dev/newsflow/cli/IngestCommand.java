@@ -20,10 +20,7 @@ import picocli.CommandLine.Option;
  * or Ctrl-C; with {@code --once}, polls each source once and exits (0 when none failed).
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Poll the feeds, sitemaps and folders of a sources file and publish their articles (full text) to news.articles.raw.",
-            "Settings (in the file's settings: or --set): sources.user.agent, sources.host.min.delay, sources.threads, sources.http.timeout,",
-            "sources.http.connect.timeout, sources.http.max.bytes, sources.http.max.redirects, sources.host.max.crawl.delay, sources.robots.cache,",
-            "sources.jitter, sources.retry.max.attempts, sources.retry.initial.backoff, sources.retry.max.backoff, sources.page.max.attempts."})
+        description = "Poll the feeds, sitemaps and folders of a sources file and publish their articles (full text) to news.articles.raw.")
 final class IngestCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
@@ -31,7 +28,7 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     SourcesOptions sources;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A poller setting, e.g. --set sources.host.min.delay=2s.")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A poller setting, e.g. --set sources.host.min.delay=2s (overrides the file's settings:); `newsflow config` lists them.")
     Map<String, String> settings = new HashMap<>();
 
     @Option(names = "--once", description = "Poll every source once, wait until its articles are acknowledged, print a summary and exit.")

@@ -1,6 +1,7 @@
 package dev.newsflow.cli;
 
 import dev.newsflow.clients.KafkaSettings;
+import dev.newsflow.consumer.runtime.Settings;
 import dev.newsflow.events.PipelineTopics;
 import dev.newsflow.producer.ArticlePublisher;
 import dev.newsflow.sources.SourcePoller;
@@ -11,8 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Option;
 
 /** The sources file of {@code ingest} and {@code run}, and how a poller is built from it. */
@@ -21,9 +22,12 @@ final class SourcesOptions {
             description = "Sources file (YAML) of feeds, sitemaps and folders to poll; see sources.example.yml.")
     Path file;
 
+    /** The poller's settings, as a component of the commands that take them with {@code --set} ({@code newsflow config}). */
+    static final Settings.Component COMPONENT = new Settings.Component("sources", SourcesConfig.DEFINITION);
+
     /**
-     * Reads and checks the sources file and the settings: the file's {@code settings:}, overridden by the
-     * {@code sources.*} keys of {@code overrides}; an unknown {@code sources.*} key is an error naming it.
+     * Reads and checks the sources file and the poller's settings: the file's {@code settings:}, overridden by
+     * the {@code sources.*} keys of {@code overrides}; a key the poller does not define is an error naming it.
      */
     Loaded load(Map<String, String> overrides) {
         SourcesFile sources = SourcesFile.read(file);
@@ -33,13 +37,7 @@ final class SourcesOptions {
                 values.put(key, value);
             }
         });
-        for (String key : values.keySet()) {
-            if (!SourcesConfig.isKey(key)) {
-                throw new ConfigException("unknown setting '" + key + "' (in " + file + " or --set); the sources settings are "
-                        + String.join(", ", SourcesConfig.DEFINITION.names().stream().sorted().toList()));
-            }
-        }
-        return new Loaded(sources, new SourcesConfig(values));
+        return new Loaded(sources, new SourcesConfig(Settings.check(List.of(COMPONENT), values).of(COMPONENT)));
     }
 
     /** A checked sources file and its settings. */
