@@ -4,8 +4,14 @@ import dev.newsflow.clients.KafkaSettings;
 import dev.newsflow.clients.TopicLayout;
 import dev.newsflow.clients.TopicProvisioner;
 import dev.newsflow.sources.SourcePoller;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.newsflow.events.EventJson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,6 +37,10 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A poller setting, e.g. --set sources.host.min.delay=2s (overrides the file's settings:); `newsflow config` lists them.")
     Map<String, String> settings = new HashMap<>();
 
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "Serve GET /metrics (Prometheus) and GET /api/sources (each source's health) on this port while polling.")
+    Integer port;
+
     @Option(names = "--once", description = "Poll every source once, wait until its articles are acknowledged, print a summary and exit.")
     boolean once;
 
@@ -47,8 +57,11 @@ final class IngestCommand implements Callable<Integer> {
         Thread shutdown = new Thread(resources::close, "newsflow-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         try {
-            SourcePoller poller = loaded.poller(resources, settings, kafka.topics(), kafka.topicSuffix,
-                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            SourcePoller poller = loaded.poller(resources, settings, kafka.topics(), kafka.topicSuffix, registry);
+            if (port != null) {
+                resources.add(health(port, registry, poller));
+            }
             if (once) {
                 SourcePoller.Round round = poller.pollOnce();
                 round.failures().forEach(failure -> System.err.println("error: " + failure));
@@ -57,7 +70,8 @@ final class IngestCommand implements Callable<Integer> {
             }
             poller.start();
             System.out.println("newsflow is polling " + loaded.file().sources().size() + " sources of " + sources.file
-                    + " into " + kafka.topics().raw() + " at " + settings.bootstrapServers() + ". Ctrl-C to stop.");
+                    + " into " + kafka.topics().raw() + " at " + settings.bootstrapServers()
+                    + (port == null ? "" : "; metrics at http://localhost:" + port + "/metrics") + ". Ctrl-C to stop.");
             new CountDownLatch(1).await();
             return 0;
         } finally {
@@ -67,6 +81,25 @@ final class IngestCommand implements Callable<Integer> {
             } catch (IllegalStateException alreadyShuttingDown) {
                 // the hook is running or ran
             }
+        }
+    }
+
+    /** {@code /metrics} and {@code /api/sources} on the JDK's HTTP server: an ingest process has no API server of its own. */
+    private static AutoCloseable health(int port, PrometheusMeterRegistry registry, SourcePoller poller) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+        server.createContext("/metrics", exchange -> answer(exchange, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
+        server.createContext("/api/sources", exchange -> answer(exchange, "application/json; charset=utf-8",
+                EventJson.toJson(Map.of("sources", poller.statuses()))));
+        server.start();
+        return () -> server.stop(0);
+    }
+
+    private static void answer(HttpExchange exchange, String contentType, String body) throws IOException {
+        try (exchange) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
         }
     }
 }

@@ -98,11 +98,6 @@ public final class SourcePoller implements AutoCloseable {
         return thread;
     }
 
-    /** HTTP requests sent so far (robots.txt included). */
-    public long requests() {
-        return fetcher.requests();
-    }
-
     /** Polls every source on its schedule from now on, the first time when its remembered next poll is due. */
     public void start() {
         restore();

@@ -17,6 +17,7 @@ import dev.newsflow.testkit.KafkaBroker;
 import dev.newsflow.testkit.LocalWebServer;
 import dev.newsflow.testkit.LocalWebServer.Response;
 import dev.newsflow.testkit.RealKafkaExtension;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -81,13 +82,20 @@ class SourcePollerTest {
                 "ru", List.of("Вторая статья о форуме в Ташкенте, длиннее, чем анонс в ленте новостей агентства."))));
         List<SourceSpec> specs = List.of(feed("Example Agency", "/rss.xml"));
 
-        SourcePoller.Round first = pollOnce(specs);
-        SourcePoller.Round second = pollOnce(specs);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        SourcePoller.Round first = pollOnce(specs, registry);
+        SourcePoller.Round second = pollOnce(specs, registry);
         SourcePoller.Round afterRestart = pollOnce(specs);
 
         assertThat(first.describe()).isEqualTo("sources polled: 1, articles published: 2 (updates: 0), failures: 0");
         assertThat(second.published()).isZero();
         assertThat(afterRestart.published()).isZero();
+        assertThat(registry.get("newsflow.sources.items").tags("source", "Example Agency", "change", "new").counter().count()).isEqualTo(2);
+        assertThat(registry.get("newsflow.sources.not.modified").tag("source", "Example Agency").counter().count()).isEqualTo(1);
+        assertThat(registry.get("newsflow.sources.fetches").tag("source", "Example Agency").counter().count()).isEqualTo(4);
+        assertThat(registry.get("newsflow.sources.extraction.fallbacks").tag("source", "Example Agency").counter().count()).isZero();
+        assertThat(registry.get("newsflow.sources.last.success.timestamp").tag("source", "Example Agency").gauge().value())
+                .isGreaterThan(0);
         List<Article> articles = published();
         assertThat(articles).hasSize(2);
         Article article = articles.get(0);
@@ -237,9 +245,13 @@ class SourcePollerTest {
 
     /** One round of a fresh poller (as after a restart) on this test's topics. */
     private SourcePoller.Round pollOnce(List<SourceSpec> specs) throws InterruptedException {
+        return pollOnce(specs, new SimpleMeterRegistry());
+    }
+
+    private SourcePoller.Round pollOnce(List<SourceSpec> specs, MeterRegistry registry) throws InterruptedException {
         try (var publisher = new ArticlePublisher(kafka, raw, Clock.systemUTC());
              var store = new SourceStateStore(kafka, stateTopic);
-             var poller = new SourcePoller(specs, new SourcesConfig(settings), publisher, store, new SimpleMeterRegistry(), Clock.systemUTC())) {
+             var poller = new SourcePoller(specs, new SourcesConfig(settings), publisher, store, registry, Clock.systemUTC())) {
             return poller.pollOnce();
         }
     }

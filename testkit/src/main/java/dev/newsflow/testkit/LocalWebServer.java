@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,11 +115,6 @@ public final class LocalWebServer implements AutoCloseable {
         return requests.stream().filter(r -> r.path.equals(path)).toList();
     }
 
-    /** Requests made so far to any path. */
-    public int requestCount() {
-        return requests.size();
-    }
-
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         Map<String, String> headers = new LinkedHashMap<>();
@@ -179,12 +173,5 @@ public final class LocalWebServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
-    }
-
-    /** The paths requested so far, in order (for failure messages). */
-    public List<String> paths() {
-        List<String> paths = new ArrayList<>();
-        requests.forEach(r -> paths.add(r.path));
-        return paths;
     }
 }

@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.GZIPInputStream;
 
@@ -49,7 +48,6 @@ public final class PoliteFetcher implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final AtomicLong requests = new AtomicLong();
 
     /**
      * How to fetch. Immutable.
@@ -74,11 +72,6 @@ public final class PoliteFetcher implements AutoCloseable {
         this.robotName = product.toLowerCase(Locale.ROOT);
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
-    }
-
-    /** Requests sent so far, robots.txt included; for benchmarks and tests. */
-    public long requests() {
-        return requests.get();
     }
 
     /**
@@ -143,7 +136,6 @@ public final class PoliteFetcher implements AutoCloseable {
 
     /** One GET, no redirects followed, bounded in time and size; never throws. */
     private Exchange exchange(URI uri, Validators validators) {
-        requests.incrementAndGet();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.timeout()).GET()
                 .header("User-Agent", settings.userAgent())
                 .header("Accept-Encoding", "gzip");
