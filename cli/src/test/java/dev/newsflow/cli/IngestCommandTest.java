@@ -1,19 +1,19 @@
 package dev.newsflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.newsflow.testkit.KafkaBroker;
 import dev.newsflow.testkit.LocalWebServer;
 import dev.newsflow.testkit.LocalWebServer.Response;
 import dev.newsflow.testkit.RealKafkaExtension;
-import static org.awaitility.Awaitility.await;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
