@@ -23,9 +23,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reads the listing of a source: a feed (Rome, through the producer's {@link FeedFormat}), a sitemap or sitemap
@@ -83,11 +85,13 @@ final class Listings {
         boolean changed = false;
         for (int i = 0; i < pending.size() && i <= MAX_CHILD_SITEMAPS; i++) {
             URI current = pending.get(i);
-            // the index itself is read every time: its children's validators tell what changed
-            Validators sent = i == 0 ? Validators.NONE : known.getOrDefault(current.toString(), Validators.NONE);
-            FetchResult result = fetcher.fetch(current, sent);
+            FetchResult result = fetcher.fetch(current, known.getOrDefault(current.toString(), Validators.NONE));
             fetches++;
             if (result instanceof FetchResult.NotModified) {
+                if (i == 0) {
+                    // an unchanged index: its children may still have changed; they are the other URLs remembered
+                    known.keySet().stream().filter(u -> !u.equals(url.toString())).sorted().map(URI::create).forEach(pending::add);
+                }
                 continue;
             }
             if (!(result instanceof FetchResult.Fetched fetched)) {
@@ -105,6 +109,11 @@ final class Listings {
                     continue; // an index inside an index is not followed
                 }
                 index.getSitemaps().forEach(child -> pending.add(URI.create(child.getUrl().toString())));
+                // children no longer listed are forgotten with their validators
+                Set<String> listed = new HashSet<>();
+                pending.forEach(u -> listed.add(u.toString()));
+                validators.keySet().retainAll(listed);
+                validators.put(current.toString(), fetched.validators());
                 continue;
             }
             changed = true;

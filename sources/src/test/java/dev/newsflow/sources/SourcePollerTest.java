@@ -182,7 +182,8 @@ class SourcePollerTest {
 
     @Test
     void shouldReadNewsSitemapsThroughTheirIndex() throws Exception {
-        web.serve("/sitemap.xml", Response.ok("application/xml", Pages.sitemapIndex(List.of(web.url("/news-sitemap.xml")))));
+        web.serve("/sitemap.xml", Response.ok("application/xml", Pages.sitemapIndex(List.of(web.url("/news-sitemap.xml"))))
+                .withHeader("ETag", "\"i1\""));
         web.serve("/news-sitemap.xml", Response.ok("application/xml", Pages.newsSitemap(List.<String[]>of(
                 new String[] {web.url("/news/7"), "Water forum (sitemap title)"}))).withHeader("ETag", "\"s1\""));
         web.serve("/news/7", Response.ok(HTML, Pages.article("Water forum", "Golib Khasanov", "2026-11-30T09:12:00+05:00", "en", STORY)));
@@ -199,6 +200,8 @@ class SourcePollerTest {
             assertThat(article.title()).isEqualTo("Water forum (sitemap title)");
             assertThat(article.body()).isEqualTo(String.join("\n\n", STORY));
         });
+        // the unchanged index answers 304, and its child is asked again with its own validator
+        assertThat(web.requests("/sitemap.xml")).extracting(r -> r.header("If-None-Match")).containsExactly(null, "\"i1\"");
         assertThat(web.requests("/news-sitemap.xml")).extracting(r -> r.header("If-None-Match")).containsExactly(null, "\"s1\"");
     }
 
