@@ -114,8 +114,15 @@ public final class ExtractionBench {
             return;
         }
         long atLeast90 = java.util.Arrays.stream(f1).filter(f -> f >= 0.9).count();
-        System.out.printf(Locale.ROOT, "%-14s %-4s pages %3d  median F1 %.3f  mean F1 %.3f  >= 0.90: %d  < 0.50: %d%n",
-                who, split, f1.length, median(f1), java.util.Arrays.stream(f1).average().orElse(0), atLeast90,
+        List<TokenOverlap.Score> scores = results.stream().filter(r -> split.equals("all") || r.split.equals(split))
+                .map(r -> r.score).toList();
+        double common = scores.stream().mapToDouble(TokenOverlap.Score::common).sum();
+        double precision = common / scores.stream().mapToDouble(TokenOverlap.Score::extracted).sum();
+        double recall = common / scores.stream().mapToDouble(TokenOverlap.Score::reference).sum();
+        System.out.printf(Locale.ROOT, "%-14s %-4s pages %3d  median F1 %.3f  mean F1 %.3f  pooled F1 %.3f (P %.3f R %.3f)"
+                        + "  >= 0.90: %d  < 0.50: %d%n",
+                who, split, f1.length, median(f1), java.util.Arrays.stream(f1).average().orElse(0),
+                2 * precision * recall / (precision + recall), precision, recall, atLeast90,
                 java.util.Arrays.stream(f1).filter(f -> f < 0.5).count());
     }
 

@@ -32,7 +32,7 @@ final class TokenOverlap {
         double precision = ours.isEmpty() ? 0 : common / (double) ours.size();
         double recall = theirs.isEmpty() ? 0 : common / (double) theirs.size();
         double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        return new Score(precision, recall, f1);
+        return new Score(precision, recall, f1, common, ours.size(), theirs.size());
     }
 
     static List<String> tokens(String text) {
@@ -68,6 +68,7 @@ final class TokenOverlap {
         }
     }
 
-    record Score(double precision, double recall, double f1) {
+    /** The overlap of one text, with the token counts it was computed from (to pool pages into one score). */
+    record Score(double precision, double recall, double f1, int common, int extracted, int reference) {
     }
 }
