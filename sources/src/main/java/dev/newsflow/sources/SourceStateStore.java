@@ -151,10 +151,14 @@ public final class SourceStateStore implements AutoCloseable {
             if (key.startsWith("source ")) {
                 return new Key(key.substring(7), null);
             }
-            if (key.startsWith("item ")) {
-                int colon = key.indexOf(':', 5);
-                int length = Integer.parseInt(key.substring(5, colon));
-                return new Key(key.substring(colon + 1, colon + 1 + length), key.substring(colon + 2 + length));
+            try {
+                if (key.startsWith("item ")) {
+                    int colon = key.indexOf(':', 5);
+                    int length = Integer.parseInt(key.substring(5, colon));
+                    return new Key(key.substring(colon + 1, colon + 1 + length), key.substring(colon + 2 + length));
+                }
+            } catch (RuntimeException notOurs) {
+                // a key this store did not write: ignored
             }
             return null;
         }

@@ -50,7 +50,7 @@ class SourcePollerTest {
     private Topic<Article> raw;
     private String stateTopic;
     private final Map<String, String> settings = new HashMap<>(Map.of(
-            SourcesConfig.HOST_DELAY, "0ms", SourcesConfig.REQUEST_TIMEOUT, "1s",
+            SourcesConfig.HOST_DELAY, "0ms", SourcesConfig.REQUEST_TIMEOUT, "2s",
             SourcesConfig.RETRY_INITIAL_BACKOFF, "200ms", SourcesConfig.RETRY_MAX_BACKOFF, "800ms",
             SourcesConfig.MAX_BYTES, "200000"));
 
@@ -149,7 +149,7 @@ class SourcePollerTest {
         web.serve("/huge", Response.ok(HTML, Pages.article("Huge", "X", "2026-11-30T09:00:00Z", "en",
                 List.of("word ".repeat(60_000)))));
         web.serve("/slow", Response.ok(HTML, Pages.article("Slow", "X", "2026-11-30T09:00:00Z", "en", STORY))
-                .delayed(Duration.ofSeconds(3)));
+                .delayed(Duration.ofSeconds(6)));
 
         SourcePoller.Round round = pollOnce(List.of(feed("Agency", "/rss.xml")));
 

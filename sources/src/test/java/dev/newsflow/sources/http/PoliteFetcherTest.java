@@ -16,8 +16,13 @@ import org.junit.jupiter.api.Test;
 
 class PoliteFetcherTest {
 
+    /** Generous time limits: a loaded machine must not turn an answer into a timeout. */
     private static PoliteFetcher fetcher(Duration hostDelay) {
-        return new PoliteFetcher(new PoliteFetcher.Settings("testbot/1.0", Duration.ofSeconds(2), Duration.ofMillis(800),
+        return fetcher(hostDelay, Duration.ofSeconds(10));
+    }
+
+    private static PoliteFetcher fetcher(Duration hostDelay, Duration timeout) {
+        return new PoliteFetcher(new PoliteFetcher.Settings("testbot/1.0", Duration.ofSeconds(5), timeout,
                 10_000, 3, hostDelay, Duration.ofSeconds(5), Duration.ofHours(1)), Clock.systemUTC());
     }
 
@@ -45,14 +50,17 @@ class PoliteFetcherTest {
 
     @Test
     void shouldFailSlowHugeAndErrorAnswersSayingWhy() throws Exception {
-        try (LocalWebServer web = LocalWebServer.start(); PoliteFetcher fetcher = fetcher(Duration.ZERO)) {
-            web.serve("/slow", Response.ok("text/plain", "late").delayed(Duration.ofSeconds(2)));
+        try (LocalWebServer web = LocalWebServer.start(); PoliteFetcher fetcher = fetcher(Duration.ZERO);
+             PoliteFetcher impatient = fetcher(Duration.ZERO, Duration.ofSeconds(1))) {
+            web.serve("/robots.txt", Response.status(404));
+            web.serve("/slow", Response.ok("text/plain", "late").delayed(Duration.ofSeconds(6)));
             web.serve("/huge", Response.ok("text/plain", "x".repeat(20_000)));
             web.serve("/bomb", Response.ok("text/plain", "x".repeat(20_000)).gzipped());
             web.serve("/error", Response.status(503));
             web.serve("/loop", Response.redirect("/loop"));
 
-            assertThat(reason(fetcher, web, "/slow")).isEqualTo("timed out after 800ms");
+            assertThat(reason(impatient, web, "/robots.txt")).isEqualTo("HTTP 404");
+            assertThat(reason(impatient, web, "/slow")).isEqualTo("timed out after 1s");
             assertThat(reason(fetcher, web, "/huge")).startsWith("larger than the limit of 10000 bytes");
             assertThat(reason(fetcher, web, "/bomb")).startsWith("larger than the limit of 10000 bytes");
             assertThat(reason(fetcher, web, "/error")).isEqualTo("HTTP 503");
