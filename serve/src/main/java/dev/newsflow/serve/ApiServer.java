@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * GET /api/articles/{id}   the article with its duplicates
  * GET /api/stats           top (1..100, default 10), hours (1..720, default 48)
  * GET /api/stream          text/event-stream: "ready", then one "article" event per newly enriched article
+ * GET /api/sources         the polled sources' health ({@link SourcesView}), an empty list when none are polled
  * GET /metrics             Prometheus text format
  * GET /health              {"status":"UP", ...} or 503
  * </pre>
@@ -46,6 +47,7 @@ public final class ApiServer implements AutoCloseable {
     private final ArticleStore store;
     private final PrometheusMeterRegistry registry;
     private final LiveBroadcaster broadcaster;
+    private final SourcesView sources;
     private Javalin app;
 
     /**
@@ -54,15 +56,22 @@ public final class ApiServer implements AutoCloseable {
      * @param feed     the live articles; not closed by this server
      */
     public ApiServer(ArticleStore store, PrometheusMeterRegistry registry, ArticleFeed feed) {
-        this(store, registry, feed, LiveBroadcaster.HEARTBEAT, LiveBroadcaster.MAX_PENDING);
+        this(store, registry, feed, SourcesView.NONE);
+    }
+
+    /** As the constructor above, showing the health of polled {@code sources} at {@code /api/sources}. */
+    public ApiServer(ArticleStore store, PrometheusMeterRegistry registry, ArticleFeed feed, SourcesView sources) {
+        this(store, registry, feed, sources, LiveBroadcaster.HEARTBEAT, LiveBroadcaster.MAX_PENDING);
     }
 
     /**
      * As the public constructor, with a keep-alive comment to stream clients every {@code heartbeat}, and a stream
      * client closed once {@code maxPending} events wait for it.
      */
-    ApiServer(ArticleStore store, PrometheusMeterRegistry registry, ArticleFeed feed, Duration heartbeat, int maxPending) {
+    ApiServer(ArticleStore store, PrometheusMeterRegistry registry, ArticleFeed feed, SourcesView sources,
+              Duration heartbeat, int maxPending) {
         this.store = Objects.requireNonNull(store, "store");
+        this.sources = Objects.requireNonNull(sources, "sources");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.broadcaster = new LiveBroadcaster(Objects.requireNonNull(feed, "feed"), registry, heartbeat, maxPending);
     }
@@ -122,6 +131,7 @@ public final class ApiServer implements AutoCloseable {
         config.routes.get("/api/articles", this::listArticles);
         config.routes.get("/api/articles/{id}", this::getArticle);
         config.routes.get("/api/stats", this::stats);
+        config.routes.get("/api/sources", ctx -> json(ctx, Map.of("sources", sources.sources())));
         config.routes.before("/api/stream", ApiServer::requireEventStream);
         config.routes.sse("/api/stream", broadcaster::join);
         config.routes.exception(EndpointNotFound.class, ApiServer::endpointNotFound);
@@ -138,7 +148,7 @@ public final class ApiServer implements AutoCloseable {
         if (ctx.path().startsWith("/api/")) {
             String endpoint = ctx.method() + " " + ArticleQueryParameters.abbreviate(ctx.path());
             json(ctx.status(404), error("no such endpoint: " + endpoint
-                    + "; the API has GET /api/articles, /api/articles/{id}, /api/stats and /api/stream", null));
+                    + "; the API has GET /api/articles, /api/articles/{id}, /api/stats, /api/sources and /api/stream", null));
         } else {
             ctx.status(404).contentType("text/plain; charset=utf-8").result(e.getMessage());
         }
