@@ -9,7 +9,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  * How the pipeline's topics are laid out. {@code raw} has one partition on purpose: one active dedupe
  * instance sees every article in one order and so gives deterministic verdicts (the sequencer); the topics
  * after it are keyed by article id and spread over {@code partitions} so enrich and store scale out.
- * The dedupe changelog is compacted. Immutable.
+ * The dedupe changelog and the sources poller's state are compacted. Immutable.
  *
  * @param names             the topic names
  * @param partitions        partitions of unique, duplicates and enriched (at least 1)
@@ -43,7 +43,8 @@ public record TopicLayout(PipelineTopics names, int partitions, short replicatio
                 topic(names.duplicates().name(), partitions),
                 topic(names.enriched().name(), partitions),
                 topic(names.dlq().name(), 1),
-                topic(names.dedupeIndex().name(), 1).configs(Map.of("cleanup.policy", "compact")));
+                topic(names.dedupeIndex().name(), 1).configs(Map.of("cleanup.policy", "compact")),
+                topic(names.sourcesState().name(), 1).configs(Map.of("cleanup.policy", "compact")));
     }
 
     private NewTopic topic(String name, int count) {
