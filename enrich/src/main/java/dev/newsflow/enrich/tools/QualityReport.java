@@ -2,6 +2,7 @@ package dev.newsflow.enrich.tools;
 
 import dev.newsflow.enrich.Enricher;
 import dev.newsflow.enrich.Enrichers;
+import dev.newsflow.enrich.SentenceEntities;
 import dev.newsflow.enrich.ner.BioCorpus;
 import dev.newsflow.enrich.ner.CrfEntityRecognizer;
 import dev.newsflow.enrich.ner.LabeledSentence;
@@ -24,8 +25,9 @@ import java.util.TreeMap;
  * {@code QualityReport <data-dir> [articles-per-set]} where {@code <data-dir>} is the shared data folder
  * (with {@code ner/}, {@code reuters21578/}, {@code telegram_ru_news/}).
  * <ul>
- *   <li>entities: P/R/F1 per type and overall, exact span and type, on the held-apart tuning part of each
- *       language (see {@link NerDatasets}) and on WikiANN dev, for the model alone and with {@link NameRules};</li>
+ *   <li>entities: P/R/F1 per type and overall, exact span and type, on the test sets of each language (never
+ *       tuned on, see {@link NerDatasets}), for the model alone, with {@link NameRules}, and for the enricher's
+ *       whole entity chain ({@link SentenceEntities}); then F1 on the tuning sets and on WikiANN dev;</li>
  *   <li>language: accuracy of the whole enricher on real whole articles (Reuters: en; Telegram: ru) and on
  *       texts of about 1,500 characters joined from the labelled sentences of tr, kk, uz, az and ky.</li>
  * </ul>
@@ -45,27 +47,46 @@ public final class QualityReport {
         int perSet = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         NerDatasets datasets = new NerDatasets(data.resolve("ner"));
         CrfEntityRecognizer recognizer = CrfEntityRecognizer.loadShipped(TrainNer.LANGUAGES);
+        SentenceEntities enricherEntities = SentenceEntities.loadShipped(TrainNer.LANGUAGES);
         NameRules rules = new NameRules(PlaceGazetteer.fromLocaleData());
 
-        System.out.println("| lang | held-apart set | sentences | model P | R | F1 | PER F1 | ORG F1 | LOC F1 | + rules F1 | WikiANN dev F1 |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("Test sets (never tuned on):");
+        System.out.println();
+        System.out.println("| lang | test set | sentences | entities | model P | R | F1 | PER F1 | ORG F1 | LOC F1 | + rules F1"
+                + " | **enricher F1** | enricher PER | ORG | LOC |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        List<String[]> tuning = new ArrayList<>();
         for (String language : TrainNer.LANGUAGES) {
             NerDatasets.Split split = datasets.split(language, 0);
-            NerScore model = new NerScore();
-            NerScore withRules = new NerScore();
-            for (LabeledSentence sentence : split.tune()) {
-                List<LabeledSentence.TokenSpan> found = recognizer.recognize(language, sentence.tokens());
-                model.add(sentence.entities(), found);
-                withRules.add(sentence.entities(), rules.apply(language, sentence.tokens(), found));
+            List<NerDatasets.Part> parts = new ArrayList<>(split.tests());
+            if (parts.size() > 1) {
+                parts.add(new NerDatasets.Part("**all of " + language + "**", split.test()));
             }
+            for (NerDatasets.Part part : parts) {
+                Scores scores = score(language, part.sentences(), recognizer, rules, enricherEntities);
+                System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | **%.3f** | %.3f | %.3f | %.3f |%n",
+                        language, part.name(), part.sentences().size(), scores.model.goldCount(), scores.model.precision(),
+                        scores.model.recall(), scores.model.f1(), scores.model.f1(EntityType.PERSON),
+                        scores.model.f1(EntityType.ORGANIZATION), scores.model.f1(EntityType.LOCATION), scores.rules.f1(),
+                        scores.enricher.f1(), scores.enricher.f1(EntityType.PERSON), scores.enricher.f1(EntityType.ORGANIZATION),
+                        scores.enricher.f1(EntityType.LOCATION));
+            }
+            Scores tune = score(language, split.tune().sentences(), recognizer, rules, enricherEntities);
             NerScore wikiann = new NerScore();
             for (LabeledSentence sentence : datasets.wikiannDev(language)) {
                 wikiann.add(sentence.entities(), recognizer.recognize(language, sentence.tokens()));
             }
-            System.out.printf(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | **%.3f** | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
-                    language, split.tuneName(), split.tune().size(), model.precision(), model.recall(), model.f1(),
-                    model.f1(EntityType.PERSON), model.f1(EntityType.ORGANIZATION), model.f1(EntityType.LOCATION),
-                    withRules.f1(), wikiann.f1());
+            tuning.add(new String[] {language, split.tune().name(), String.valueOf(split.tune().sentences().size()),
+                    String.format(Locale.ROOT, "%.3f", tune.model.f1()), String.format(Locale.ROOT, "%.3f", tune.enricher.f1()),
+                    String.format(Locale.ROOT, "%.3f", wikiann.f1())});
+        }
+        System.out.println();
+        System.out.println("Tuning sets:");
+        System.out.println();
+        System.out.println("| lang | tuning set | sentences | model F1 | enricher F1 | WikiANN dev model F1 |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (String[] row : tuning) {
+            System.out.println("| " + String.join(" | ", row) + " |");
         }
 
         Enricher enricher = Enrichers.createDefault();
@@ -82,6 +103,21 @@ public final class QualityReport {
         languageRow(enricher, "WikiANN uz dev, joined", "uz", joined(ner.resolve("wikiann/uz/dev.bio"), perSet));
         languageRow(enricher, "WikiANN az dev, joined", "az", joined(ner.resolve("wikiann/az/dev.bio"), perSet));
         languageRow(enricher, "WikiANN ky train, joined", "ky", joined(ner.resolve("wikiann/ky/train.bio"), perSet));
+    }
+
+    private record Scores(NerScore model, NerScore rules, NerScore enricher) {
+    }
+
+    private static Scores score(String language, List<LabeledSentence> sentences, CrfEntityRecognizer recognizer,
+                                NameRules rules, SentenceEntities enricherEntities) {
+        Scores scores = new Scores(new NerScore(), new NerScore(), new NerScore());
+        for (LabeledSentence sentence : sentences) {
+            List<LabeledSentence.TokenSpan> found = recognizer.recognize(language, sentence.tokens());
+            scores.model.add(sentence.entities(), found);
+            scores.rules.add(sentence.entities(), rules.apply(language, sentence.tokens(), found));
+            scores.enricher.add(sentence.entities(), enricherEntities.find(language, sentence.tokens()));
+        }
+        return scores;
     }
 
     /** At most {@code limit} texts of about {@link #JOINED_CHARS} characters made of consecutive sentences. */

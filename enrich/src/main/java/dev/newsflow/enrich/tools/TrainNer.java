@@ -81,14 +81,14 @@ public final class TrainNer {
                 model.serialize(stream);
             }
             writeLicence(out.resolve(language + ".LICENSE.txt"), language, split, iterations, cutoff, beam, cap);
-            NerScore score = NameFinderModels.score(new NameFinderME(model), split.tune());
+            NerScore score = NameFinderModels.score(new NameFinderME(model), split.tune().sentences());
             System.out.printf(Locale.ROOT, "%s trained on %d sentences in %.0f s, %.2f MB; %s (%d sentences): %s%n",
-                    language, split.train().size(), seconds, Files.size(file) / 1e6, split.tuneName(), split.tune().size(),
+                    language, split.train().size(), seconds, Files.size(file) / 1e6, split.tune().name(), split.tune().sentences().size(),
                     score.summary());
             if (baseline) {
                 TokenNameFinderModel defaults = plain.train(language, split.train());
                 System.out.printf(Locale.ROOT, "%s baseline (OpenNLP default features, same sentences): %s%n",
-                        language, NameFinderModels.score(new NameFinderME(defaults), split.tune()).summary());
+                        language, NameFinderModels.score(new NameFinderME(defaults), split.tune().sentences()).summary());
             }
         }
     }
@@ -105,7 +105,7 @@ public final class TrainNer {
         lines.add("newsflow NER model for '" + language + "' (" + language + ".bin), an Apache OpenNLP TokenNameFinderModel.");
         lines.add("Trained from: " + SOURCES.get(language) + ".");
         lines.add("The model is derived from these data sets and carries their licence terms (attribution;");
-        lines.add("share-alike where a source is CC BY-SA). Held apart, never trained on: " + split.tuneName() + ".");
+        lines.add("share-alike where a source is CC BY-SA). Held apart, never trained on: " + split.tune().name() + ".");
         lines.add("Training: " + split.train().size() + " sentences, maxent, " + iterations + " iterations, cutoff " + cutoff
                 + ", beam " + beam + ", at most " + cap + " WikiANN sentences; its feature descriptor is inside the model.");
         lines.add("Retrain: see enrich/README.md (TrainNer).");

@@ -1,0 +1,88 @@
+package dev.newsflow.enrich.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsflow.enrich.Enricher;
+import dev.newsflow.enrich.Enrichers;
+import dev.newsflow.events.Article;
+import dev.newsflow.events.EntityCount;
+import dev.newsflow.events.EntityType;
+import dev.newsflow.events.EventJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * What a dashboard's "top people, organizations and places" shows for the Russian Telegram posts of the shared
+ * data folder: {@code TopEntities <data-dir> [top, default 20]} enriches every post (its first line the title, its
+ * channel the source; a post whose text was seen before is skipped, as dedupe would) and prints, per type, the
+ * entities in most articles, counted once an article as {@code /api/stats} counts them. Single-threaded.
+ */
+public final class TopEntities {
+
+    private TopEntities() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: TopEntities <data-dir> [top, default 20]");
+            System.exit(2);
+        }
+        Path data = RealNews.requireDataDir(args[0]);
+        int top = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        List<Article> posts = telegramPosts(data);
+        Enricher enricher = Enrichers.createDefault();
+        Map<EntityType, Map<String, Integer>> articles = new EnumMap<>(EntityType.class);
+        for (Article post : posts) {
+            Set<String> seen = new HashSet<>();
+            for (EntityCount entity : enricher.enrich(post).entities()) {
+                if (seen.add(entity.type() + "\u0000" + entity.text())) {
+                    articles.computeIfAbsent(entity.type(), t -> new HashMap<>()).merge(entity.text(), 1, Integer::sum);
+                }
+            }
+        }
+        System.out.println(posts.size() + " distinct posts");
+        for (EntityType type : EntityType.values()) {
+            System.out.println();
+            System.out.println("| " + type + " | articles |");
+            System.out.println("|---|---|");
+            articles.getOrDefault(type, Map.of()).entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(top)
+                    .forEach(e -> System.out.println("| " + e.getKey() + " | " + e.getValue() + " |"));
+        }
+    }
+
+    /** Every post with text, in file order, without repeated texts: first line the title, the rest the body. */
+    static List<Article> telegramPosts(Path data) throws IOException {
+        List<Article> posts = new ArrayList<>();
+        Set<String> texts = new HashSet<>();
+        try (Stream<Path> files = Files.list(data.resolve("telegram_ru_news/raw"))) {
+            for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
+                for (JsonNode post : EventJson.mapper().readTree(file.toFile())) {
+                    String text = post.path("text").asText("").strip();
+                    if (text.isEmpty() || !texts.add(text)) {
+                        continue;
+                    }
+                    int newline = text.indexOf('\n');
+                    String title = newline > 0 ? text.substring(0, newline).strip() : text;
+                    String body = newline > 0 ? text.substring(newline + 1).strip() : text;
+                    if (title.length() > Article.MAX_TITLE_LENGTH) {
+                        title = title.substring(0, Article.MAX_TITLE_LENGTH);
+                    }
+                    posts.add(new Article("telegram-" + posts.size(), title, body.isEmpty() ? title : body, null,
+                            post.path("channel").asText(null), null, null, null, file.getFileName().toString()));
+                }
+            }
+        }
+        return posts;
+    }
+}
