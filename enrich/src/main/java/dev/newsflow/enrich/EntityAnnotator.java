@@ -1,6 +1,10 @@
 package dev.newsflow.enrich;
 
+import dev.newsflow.enrich.EntityGroups.Found;
+import dev.newsflow.enrich.names.EntityNames;
+import dev.newsflow.enrich.names.NonNames;
 import dev.newsflow.enrich.ner.EntityRecognizer;
+import dev.newsflow.enrich.ner.Recognition;
 import dev.newsflow.enrich.ner.LabeledSentence.TokenSpan;
 import dev.newsflow.enrich.ner.NameRules;
 import dev.newsflow.enrich.ner.PlaceGazetteer;
@@ -34,42 +38,102 @@ import java.util.Optional;
  */
 final class EntityAnnotator implements Annotator {
 
+    /** A mention of a place the gazetteer knows is at least this sure, whatever the model's probability. */
+    static final double KNOWN_PLACE_CONFIDENCE = 0.9;
+
     private final EntityRecognizer recognizer;
     private final PlaceGazetteer gazetteer;
     private final NameRules rules;
+    private final EntityNames names;
+    private final NonNames nonNames;
 
-    EntityAnnotator(EntityRecognizer recognizer, PlaceGazetteer gazetteer) {
+    EntityAnnotator(EntityRecognizer recognizer, PlaceGazetteer gazetteer, EntityNames names, NonNames nonNames) {
         this.recognizer = recognizer;
         this.gazetteer = gazetteer;
         this.rules = new NameRules(gazetteer);
+        this.names = names;
+        this.nonNames = nonNames;
     }
 
     @Override
     public void annotate(Document document) {
         String language = document.language();
         Map<Field, List<List<TokenSpan>>> found = new LinkedHashMap<>();
+        Map<Field, List<Recognition>> recognitions = new HashMap<>();
         for (Field field : document.fields()) {
             List<List<TokenSpan>> perSentence = new ArrayList<>();
+            List<Recognition> scored = new ArrayList<>();
             for (int i = 0; i < field.sentences().size(); i++) {
                 List<String> tokens = field.normalizedTokens(i);
-                List<TokenSpan> spans = rules.apply(language, tokens, recognizer.recognize(language, tokens));
+                Recognition recognition = recognizer.recognizeScored(language, tokens);
+                List<TokenSpan> spans = rules.apply(language, tokens, new ArrayList<>(recognition.spans()));
                 addPlaces(tokens, spans, language);
                 perSentence.add(spans);
+                scored.add(recognition);
             }
             found.put(field, perSentence);
+            recognitions.put(field, scored);
         }
         propagate(found);
-        List<EntityMention> mentions = new ArrayList<>();
+        List<Found> mentions = new ArrayList<>();
         found.forEach((field, perSentence) -> {
             for (int i = 0; i < perSentence.size(); i++) {
                 Sentence sentence = field.sentences().get(i);
-                perSentence.get(i).stream().sorted(Comparator.comparingInt(TokenSpan::start))
-                        .filter(span -> !field.isInLink(sentence.tokens().get(span.start())))
-                        .forEach(span -> mentions.add(mention(field, sentence, span)));
+                List<String> tokens = field.normalizedTokens(i);
+                Recognition recognition = recognitions.get(field).get(i);
+                for (TokenSpan span : perSentence.get(i).stream().sorted(Comparator.comparingInt(TokenSpan::start)).toList()) {
+                    if (field.isInLink(sentence.tokens().get(span.start()))) {
+                        continue;
+                    }
+                    Found mention = found(field, sentence, span, tokens, recognition, document, language);
+                    if (mention != null) {
+                        mentions.add(mention);
+                    }
+                }
             }
         });
-        document.setMentions(mentions);
-        document.setEntities(count(mentions));
+        EntityGroups.Result entities = EntityGroups.of(mentions, language);
+        document.setMentions(entities.mentions());
+        document.setEntities(entities.entities());
+    }
+
+    /**
+     * A mention with its base form, key and confidence; null when it is not a name where a dashboard looks: a link
+     * label, call to action or technology, a word the dictionary knows only as a verb, or the article's own source.
+     */
+    private Found found(Field field, Sentence sentence, TokenSpan span, List<String> tokens, Recognition recognition,
+                        Document document, String language) {
+        List<Token> spanTokens = sentence.tokens().subList(span.start(), span.end());
+        int start = spanTokens.get(0).start();
+        int end = spanTokens.get(spanTokens.size() - 1).end();
+        String text = field.text().substring(start, end);
+        List<String> words = spanTokens.stream().map(Token::text).toList();
+        List<String> base = names.baseForm(words, span.type(), language);
+        String name = rebuild(text, spanTokens, start, base);
+        boolean place = gazetteer.lookup(tokens.subList(span.start(), span.end()), language).isPresent();
+        if (nonNames.isListed(text, name) || words.stream().allMatch(w -> names.isNeverNominal(w, language))
+                || NonNames.isSource(text, document.article().source(), place)) {
+            return null;
+        }
+        double confidence = recognition.confidence().applyAsDouble(span);
+        if (place) {
+            confidence = Math.max(confidence, KNOWN_PLACE_CONFIDENCE);
+        }
+        confidence = Math.round(confidence * 1000) / 1000.0;
+        return new Found(new EntityMention(text, span.type(), field.name(), start, end, null, confidence), name,
+                names.key(name, base, span.type(), language));
+    }
+
+    /** The mention's text with each word replaced by its base form, what lies between words kept. */
+    private static String rebuild(String text, List<Token> tokens, int offset, List<String> base) {
+        StringBuilder name = new StringBuilder(text.length());
+        int at = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            name.append(text, at, token.start() - offset).append(base.get(i));
+            at = token.end() - offset;
+        }
+        return name.append(text, at, text.length()).toString();
     }
 
     private void addPlaces(List<String> tokens, List<TokenSpan> spans, String language) {
@@ -198,34 +262,5 @@ final class EntityAnnotator implements Annotator {
             }
         }
         return found;
-    }
-
-    private static EntityMention mention(Field field, Sentence sentence, TokenSpan span) {
-        List<Token> tokens = sentence.tokens();
-        int start = tokens.get(span.start()).start();
-        int end = tokens.get(span.end() - 1).end();
-        return new EntityMention(field.text().substring(start, end), span.type(), field.name(), start, end);
-    }
-
-    /** Distinct entities, most mentioned first; the canonical text is the most frequent (then longest) mention. */
-    static List<EntityCount> count(List<EntityMention> mentions) {
-        Map<String, Map<String, Integer>> surfaces = new LinkedHashMap<>();
-        Map<String, EntityType> types = new HashMap<>();
-        for (EntityMention mention : mentions) {
-            String key = mention.type() + "\u0000" + mention.text().toLowerCase(Locale.ROOT);
-            surfaces.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(mention.text(), 1, Integer::sum);
-            types.put(key, mention.type());
-        }
-        List<EntityCount> counts = new ArrayList<>();
-        surfaces.forEach((key, forms) -> {
-            String canonical = forms.entrySet().stream()
-                    .max(Map.Entry.<String, Integer>comparingByValue()
-                            .thenComparing(e -> e.getKey().length()))
-                    .orElseThrow().getKey();
-            int total = forms.values().stream().mapToInt(Integer::intValue).sum();
-            counts.add(new EntityCount(canonical, types.get(key), total));
-        });
-        counts.sort(Comparator.comparingInt(EntityCount::count).reversed()); // stable: first seen first on ties
-        return counts;
     }
 }

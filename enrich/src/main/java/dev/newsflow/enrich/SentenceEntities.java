@@ -26,7 +26,7 @@ public final class SentenceEntities {
     private final List<Annotator> chain;
 
     private SentenceEntities(EntityRecognizer recognizer) {
-        this.chain = List.of(new ScriptAnnotator(), new EntityAnnotator(recognizer, PlaceGazetteer.fromLocaleData()));
+        this.chain = List.of(new ScriptAnnotator(), Enrichers.entityAnnotator(recognizer, PlaceGazetteer.fromLocaleData()));
     }
 
     /** Over the shipped models of the given languages. */

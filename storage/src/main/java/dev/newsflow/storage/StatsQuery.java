@@ -8,11 +8,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The aggregates of {@link ArticleStats}, each one GROUP BY. Not thread-safe: one per call. */
 final class StatsQuery {
     private static final long HOUR_MS = 3_600_000L;
+    private static final String ENTITY_KEY = "COALESCE(e.entity_key, e.entity_text)";
 
     private final Connection connection;
     private final SqlDialect dialect;
@@ -22,7 +25,7 @@ final class StatsQuery {
         this.dialect = dialect;
     }
 
-    ArticleStats run(int top, int hours) throws SQLException {
+    ArticleStats run(int top, int hours, double minConfidence) throws SQLException {
         return new ArticleStats(
                 single("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NULL"),
                 single("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"),
@@ -32,22 +35,52 @@ final class StatsQuery {
                         + " WHERE a.duplicate_of IS NULL GROUP BY c.country", top, List.of()),
                 counts("SELECT source, COUNT(*) AS n FROM articles WHERE duplicate_of IS NULL"
                         + " AND source IS NOT NULL GROUP BY source", top, List.of()),
-                entities(EntityType.PERSON, top),
-                entities(EntityType.ORGANIZATION, top),
-                entities(EntityType.LOCATION, top),
+                entities(EntityType.PERSON, top, minConfidence),
+                entities(EntityType.ORGANIZATION, top, minConfidence),
+                entities(EntityType.LOCATION, top, minConfidence),
                 perHour(hours));
     }
 
-    private List<ArticleStats.Count> entities(EntityType type, int top) throws SQLException {
-        return counts("SELECT e.entity_text, COUNT(*) AS n FROM article_entities e"
+    /**
+     * The entities of a type in most originals, one entity once by its key (rows stored before keys by their text),
+     * each shown under the canonical name most of its rows give it.
+     */
+    private List<ArticleStats.Count> entities(EntityType type, int top, double minConfidence) throws SQLException {
+        List<ArticleStats.Count> counts = counts("SELECT " + ENTITY_KEY + ", COUNT(*) AS n FROM article_entities e"
                 + " JOIN articles a ON a.id = e.article_id"
-                + " WHERE e.entity_type = ? AND a.duplicate_of IS NULL GROUP BY e.entity_text", top,
-                List.of(type.name()));
+                + " WHERE e.entity_type = ? AND a.duplicate_of IS NULL AND (e.confidence IS NULL OR e.confidence >= ?)"
+                + " GROUP BY " + ENTITY_KEY, top, List.of(type.name(), minConfidence));
+        if (counts.isEmpty()) {
+            return counts;
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(type.name());
+        counts.forEach(count -> parameters.add(count.key()));
+        String in = String.join(", ", Collections.nCopies(counts.size(), "?"));
+        Map<String, String> names = new HashMap<>();
+        Map<String, Long> best = new HashMap<>();
+        String sql = "SELECT " + ENTITY_KEY + ", COALESCE(e.entity_name, e.entity_text) AS name, COUNT(*) AS n"
+                + " FROM article_entities e WHERE e.entity_type = ? AND " + ENTITY_KEY + " IN (" + in + ")"
+                + " GROUP BY " + ENTITY_KEY + ", COALESCE(e.entity_name, e.entity_text)"
+                + " ORDER BY n DESC, " + dialect.codePointOrder("COALESCE(e.entity_name, e.entity_text)");
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            ArticleReader.bind(statement, parameters);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    String key = result.getString(1);
+                    if (!best.containsKey(key)) {
+                        best.put(key, result.getLong(3));
+                        names.put(key, result.getString(2));
+                    }
+                }
+            }
+        }
+        return counts.stream().map(count -> new ArticleStats.Count(count.key(), count.count(), names.get(count.key()))).toList();
     }
 
     /** The largest groups first, ties by key in code-point order, at most {@code top}. */
     private List<ArticleStats.Count> counts(String groupBy, int top, List<Object> parameters) throws SQLException {
-        String key = groupBy.substring("SELECT ".length(), groupBy.indexOf(','));
+        String key = groupBy.substring("SELECT ".length(), groupBy.indexOf(", COUNT(*)"));
         String sql = groupBy + " ORDER BY n DESC, " + dialect.codePointOrder(key) + " LIMIT ?";
         List<Object> all = new ArrayList<>(parameters);
         all.add(top);

@@ -1,0 +1,111 @@
+package dev.newsflow.enrich.names;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Mentions a recognizer finds that are not people, places or organizations, where a dashboard shows them:
+ * <ul>
+ *   <li>link labels, calls to action, technologies, products and currencies ({@code not-names.txt}: "Читать",
+ *       "Подписаться", "Python", "Биткоин");</li>
+ *   <li>the article's own source in its own posts: a channel or an agency naming itself ("Mash" in Mash's posts,
+ *       "Топор Live" and "КиберТопор" in those of "ТОПОР - Горячие новости").</li>
+ * </ul>
+ * Immutable and thread-safe.
+ */
+public final class NonNames {
+    private static final String RESOURCE = "/dev/newsflow/enrich/names/not-names.txt";
+    /** Words channels add to their names ("Топор Live", "Москва 24"), which do not tell one channel from another. */
+    private static final Set<String> CHANNEL_WORDS = Set.of("live", "news", "online", "tv", "лайв", "новости", "плюс");
+    private static final int MIN_SOURCE_WORD = 4;
+    private static final int MAX_ENDING = 2;
+
+    private final Set<String> names;
+
+    private NonNames(Set<String> names) {
+        this.names = Set.copyOf(names);
+    }
+
+    /** The bundled list. */
+    public static NonNames load() {
+        Set<String> names = new HashSet<>();
+        try (InputStream in = NonNames.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing class-path resource " + RESOURCE);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    names.add(line.strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+        return new NonNames(names);
+    }
+
+    /** Whether a mention (as written, or its base form) is a link label, a call to action or a technology. */
+    public boolean isListed(String mention, String baseForm) {
+        String lower = mention.toLowerCase(Locale.ROOT);
+        if (names.contains(lower) || names.contains(baseForm.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        for (int cut = 1; cut <= MAX_ENDING && cut < lower.length(); cut++) {
+            String stem = lower.substring(0, lower.length() - cut);
+            if (names.contains(stem) && isCyrillic(stem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a mention names the article's own source: its words (without words such as "Live") are all words of
+     * the source's name, or one word holds a word of the source's name of at least four letters, or is held by one
+     * ("КиберТопор" in the posts of "ТОПОР - Горячие новости", "Топор" in those of "КиберТопор").
+     *
+     * @param isPlace whether the mention is a known place: "Москва" in the posts of "Москва Live" is the city
+     */
+    public static boolean isSource(String mention, String source, boolean isPlace) {
+        if (source == null || source.isBlank() || isPlace) {
+            return false;
+        }
+        List<String> sourceWords = words(source);
+        List<String> mentionWords = words(mention);
+        if (mentionWords.isEmpty()) {
+            return false;
+        }
+        List<String> significant = mentionWords.stream().filter(w -> !CHANNEL_WORDS.contains(w)).toList();
+        if (!significant.isEmpty() && sourceWords.containsAll(significant)) {
+            return true;
+        }
+        if (mentionWords.size() == 1) {
+            String word = mentionWords.get(0);
+            for (String sourceWord : sourceWords) {
+                if (sourceWord.length() >= MIN_SOURCE_WORD && !CHANNEL_WORDS.contains(sourceWord) && word.length() >= MIN_SOURCE_WORD
+                        && (word.contains(sourceWord) || sourceWord.contains(word))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<String> words(String text) {
+        return List.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).stream().filter(w -> !w.isEmpty()).toList();
+    }
+
+    private static boolean isCyrillic(String word) {
+        return word.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
+    }
+}
