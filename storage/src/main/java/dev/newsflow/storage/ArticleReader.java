@@ -66,6 +66,8 @@ final class ArticleReader {
                 statement.setLong(i + 1, l);
             } else if (value instanceof Integer n) {
                 statement.setInt(i + 1, n);
+            } else if (value instanceof Double d) {
+                statement.setDouble(i + 1, d);
             } else {
                 throw new IllegalArgumentException("unsupported parameter type at " + (i + 1) + ": " + value);
             }
