@@ -40,6 +40,8 @@ final class EntityAnnotator implements Annotator {
 
     /** A mention of a place the gazetteer knows is at least this sure, whatever the model's probability. */
     static final double KNOWN_PLACE_CONFIDENCE = 0.9;
+    /** A name that only the rules made (the model did not) is this sure: the rules are precise by design. */
+    static final double RULE_CONFIDENCE = 0.75;
 
     private final EntityRecognizer recognizer;
     private final PlaceGazetteer gazetteer;
@@ -92,7 +94,7 @@ final class EntityAnnotator implements Annotator {
                 }
             }
         });
-        EntityGroups.Result entities = EntityGroups.of(mentions, language);
+        EntityGroups.Result entities = EntityGroups.of(withRuleConfidence(mentions), language);
         document.setMentions(entities.mentions());
         document.setEntities(entities.entities());
     }
@@ -111,17 +113,45 @@ final class EntityAnnotator implements Annotator {
         List<String> base = names.baseForm(words, span.type(), language);
         String name = rebuild(text, spanTokens, start, base);
         boolean place = gazetteer.lookup(tokens.subList(span.start(), span.end()), language).isPresent();
-        if (nonNames.isListed(text, name) || words.stream().allMatch(w -> names.isNeverNominal(w, language))
+        if (nonNames.isListed(text, name) || !place && (names.isNoName(words, language)
+                || nonNames.isCommonWords(words, language, w -> names.isPersonName(w, language)))
                 || NonNames.isSource(text, document.article().source(), place)) {
             return null;
         }
         double confidence = recognition.confidence().applyAsDouble(span);
+        boolean byModel = recognition.spans().contains(span);
         if (place) {
             confidence = Math.max(confidence, KNOWN_PLACE_CONFIDENCE);
         }
-        confidence = Math.round(confidence * 1000) / 1000.0;
         return new Found(new EntityMention(text, span.type(), field.name(), start, end, null, confidence), name,
-                names.key(name, base, span.type(), language));
+                names.key(name, base, span.type(), language), byModel || place);
+    }
+
+    /**
+     * The confidence of the mentions the model did not make as they are: a name found again elsewhere in the article
+     * (document rules) is as sure as the surest mention of it the model made; a name only the rules made (a first name
+     * and a patronymic-style surname, a title's person) is {@link #RULE_CONFIDENCE} sure.
+     */
+    private static List<Found> withRuleConfidence(List<Found> mentions) {
+        Map<String, Double> byModel = new HashMap<>();
+        for (Found found : mentions) {
+            if (found.byModel()) {
+                byModel.merge(sameName(found), found.mention().confidence(), Math::max);
+            }
+        }
+        List<Found> scored = new ArrayList<>(mentions.size());
+        for (Found found : mentions) {
+            EntityMention m = found.mention();
+            double confidence = found.byModel() ? m.confidence()
+                    : Math.max(m.confidence(), byModel.getOrDefault(sameName(found), RULE_CONFIDENCE));
+            scored.add(new Found(new EntityMention(m.text(), m.type(), m.field(), m.start(), m.end(), null,
+                    Math.round(confidence * 1000) / 1000.0), found.name(), found.key(), found.byModel()));
+        }
+        return scored;
+    }
+
+    private static String sameName(Found found) {
+        return found.mention().type() + "\u0000" + found.mention().text().toLowerCase(Locale.ROOT);
     }
 
     /** The mention's text with each word replaced by its base form, what lies between words kept. */

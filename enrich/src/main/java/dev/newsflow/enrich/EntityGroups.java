@@ -25,8 +25,8 @@ final class EntityGroups {
     private EntityGroups() {
     }
 
-    /** One mention with the base form of its name and that name's key. */
-    record Found(EntityMention mention, String name, String key) {
+    /** One mention with the base form of its name and that name's key; whether the model made it as it is. */
+    record Found(EntityMention mention, String name, String key, boolean byModel) {
         int words() {
             return name.split("\\s+").length;
         }

@@ -46,9 +46,20 @@ public final class EntityNames {
         return result;
     }
 
-    /** Whether the dictionary says a Russian word is never a noun or an adjective ("Читать", "Подписаться"). */
-    public boolean isNeverNominal(String word, String language) {
-        return "ru".equals(language) && russian.isNeverNominal(word);
+    /**
+     * Whether the dictionary says a Russian name cannot be one: its words are never nouns or adjectives ("Читать",
+     * "Подписаться"), or it is one word that is never a noun ("Самое", "Московский").
+     */
+    public boolean isNoName(List<String> words, String language) {
+        if (!"ru".equals(language)) {
+            return false;
+        }
+        return words.size() == 1 ? russian.isNeverNoun(words.get(0)) : words.stream().allMatch(russian::isNeverNominal);
+    }
+
+    /** Whether the dictionary knows a word of {@code language} as a person's name. */
+    public boolean isPersonName(String word, String language) {
+        return "ru".equals(language) && russian.isPersonName(word);
     }
 
     /** The key of a canonical name; a known place's is that of its English name. */

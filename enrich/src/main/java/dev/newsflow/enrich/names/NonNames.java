@@ -23,35 +23,60 @@ import java.util.Set;
  */
 public final class NonNames {
     private static final String RESOURCE = "/dev/newsflow/enrich/names/not-names.txt";
+    /**
+     * Russian words that running text writes in lower case: of the words seen at least 5 times inside a line of the
+     * Telegram posts, those written in lower case at least 9 times in 10 there (11,130 words).
+     */
+    private static final String RUSSIAN_COMMON_WORDS = "/dev/newsflow/enrich/names/ru.common.txt";
     /** Words channels add to their names ("Топор Live", "Москва 24"), which do not tell one channel from another. */
     private static final Set<String> CHANNEL_WORDS = Set.of("live", "news", "online", "tv", "лайв", "новости", "плюс");
     private static final int MIN_SOURCE_WORD = 4;
     private static final int MAX_ENDING = 2;
 
     private final Set<String> names;
+    private final Set<String> russianCommonWords;
 
-    private NonNames(Set<String> names) {
+    private NonNames(Set<String> names, Set<String> russianCommonWords) {
         this.names = Set.copyOf(names);
+        this.russianCommonWords = Set.copyOf(russianCommonWords);
     }
 
-    /** The bundled list. */
+    /** The bundled lists. */
     public static NonNames load() {
-        Set<String> names = new HashSet<>();
-        try (InputStream in = NonNames.class.getResourceAsStream(RESOURCE)) {
+        return new NonNames(lines(RESOURCE), lines(RUSSIAN_COMMON_WORDS));
+    }
+
+    private static Set<String> lines(String resource) {
+        Set<String> lines = new HashSet<>();
+        try (InputStream in = NonNames.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing class-path resource " + RESOURCE);
+                throw new IllegalStateException("missing class-path resource " + resource);
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             while ((line = reader.readLine()) != null) {
                 if (!line.isBlank() && !line.startsWith("#")) {
-                    names.add(line.strip());
+                    lines.add(line.strip());
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
-        return new NonNames(names);
+        return lines;
+    }
+
+    /**
+     * Whether a Russian mention is a common word capitalized, not a name: one word that running text writes in lower
+     * case ("Мужчина", "Видео": {@code ru.common.txt}), or a person whose first word is such a word and whose other
+     * words are no one's name ("Курс биткоина"; not "Президент Путин").
+     *
+     * @param isPersonName whether the dictionary knows a word as a first name, surname or patronymic
+     */
+    public boolean isCommonWords(List<String> words, String language, java.util.function.Predicate<String> isPersonName) {
+        if (!"ru".equals(language) || words.isEmpty() || !russianCommonWords.contains(words.get(0).toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        return words.size() == 1 || words.stream().skip(1).noneMatch(isPersonName);
     }
 
     /** Whether a mention (as written, or its base form) is a link label, a call to action or a technology. */
@@ -71,8 +96,9 @@ public final class NonNames {
 
     /**
      * Whether a mention names the article's own source: its words (without words such as "Live") are all words of
-     * the source's name, or one word holds a word of the source's name of at least four letters, or is held by one
-     * ("КиберТопор" in the posts of "ТОПОР - Горячие новости", "Топор" in those of "КиберТопор").
+     * the source's name, or it begins with the source's first word, or one word holds a word of the source's name of
+     * at least four letters, or is held by one ("КиберТопор" in the posts of "ТОПОР - Горячие новости", "Топор" in
+     * those of "КиберТопор", "Библиотека хакера" in those of "Библиотека программиста").
      *
      * @param isPlace whether the mention is a known place: "Москва" in the posts of "Москва Live" is the city
      */
@@ -88,6 +114,10 @@ public final class NonNames {
         List<String> significant = mentionWords.stream().filter(w -> !CHANNEL_WORDS.contains(w)).toList();
         if (!significant.isEmpty() && sourceWords.containsAll(significant)) {
             return true;
+        }
+        if (mentionWords.size() > 1 && !sourceWords.isEmpty()
+                && mentionWords.get(0).equals(sourceWords.get(0)) && mentionWords.get(0).length() >= MIN_SOURCE_WORD) {
+            return true; // "Библиотека хакера", "Mash Room": a sister channel named after the source's first word
         }
         if (mentionWords.size() == 1) {
             String word = mentionWords.get(0);

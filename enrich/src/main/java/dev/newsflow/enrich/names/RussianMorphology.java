@@ -96,6 +96,17 @@ public final class RussianMorphology {
         return !readings.isEmpty() && readings.stream().noneMatch(Reading::isNominal);
     }
 
+    /** Whether the dictionary knows {@code word} and never as a noun ("Самое", "Московский", "Читать"). */
+    public boolean isNeverNoun(String word) {
+        List<Reading> readings = readings(word);
+        return !readings.isEmpty() && readings.stream().noneMatch(r -> "NN".equals(r.pos()));
+    }
+
+    /** Whether the dictionary knows {@code word} as a first name, surname or patronymic. */
+    public boolean isPersonName(String word) {
+        return readings(word).stream().anyMatch(Reading::isPersonName);
+    }
+
     /** The name in the nominative; words the dictionary cannot place are kept as written. */
     public List<String> baseForm(List<String> words, EntityType type) {
         List<List<Reading>> readings = new ArrayList<>(words.size());
@@ -152,7 +163,7 @@ public final class RussianMorphology {
         if (person) {
             List<Reading> names = nominal.stream().filter(Reading::isPersonName).toList();
             if (!names.isEmpty()) {
-                return names;
+                nominal = names;
             }
         }
         // A capitalized name is singular when it can be: "Украины" is Украина's genitive, not "Ukraines".

@@ -1,5 +1,6 @@
 package dev.newsflow.enrich.ner;
 
+import dev.newsflow.enrich.names.TurkicSuffixes;
 import dev.newsflow.enrich.ner.LabeledSentence.TokenSpan;
 import dev.newsflow.events.EntityType;
 import java.util.ArrayList;
@@ -148,6 +149,12 @@ public final class NameRules {
                 start--; // Шавкат Миромонович Мирзиёев: the patronymic sits between the names
             }
             String first = tokens.get(start);
+            if (TurkicSuffixes.applies(language) && !TurkicSuffixes.strip(first, language).equals(first)
+                    && NAME_WORD.matcher(first).matches() && !isCountry(tokens, start, language)) {
+                // "Uchrashuvda Mirziyoyev": a word with a case suffix is no first name; the surname is the person
+                people.add(new TokenSpan(i, i + 1, EntityType.PERSON));
+                continue;
+            }
             if (!NAME_WORD.matcher(first).matches() || titles.contains(first.toLowerCase(Locale.ROOT))
                     || isCountry(tokens, start, language)) {
                 continue;

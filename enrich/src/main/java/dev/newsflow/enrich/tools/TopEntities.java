@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  * What a dashboard's "top people, organizations and places" shows for the Russian Telegram posts of the shared
  * data folder: {@code TopEntities <data-dir> [top, default 20]} enriches every post (its first line the title, its
  * channel the source; a post whose text was seen before is skipped, as dedupe would) and prints, per type, the
- * entities in most articles, counted once an article as {@code /api/stats} counts them. Single-threaded.
+ * entities in most articles, counted as {@code /api/stats} counts them: once an article, one entity once by its key
+ * (by its text for an enricher without keys), under its most common canonical name, only those at least
+ * {@code min-confidence} sure (default 0.5, the API's). Single-threaded.
  */
 public final class TopEntities {
 
@@ -33,19 +35,24 @@ public final class TopEntities {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: TopEntities <data-dir> [top, default 20]");
+            System.err.println("usage: TopEntities <data-dir> [top, default 20] [min-confidence, default 0.5]");
             System.exit(2);
         }
         Path data = RealNews.requireDataDir(args[0]);
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        double minConfidence = args.length > 2 ? Double.parseDouble(args[2]) : 0.5;
         List<Article> posts = telegramPosts(data);
         Enricher enricher = Enrichers.createDefault();
         Map<EntityType, Map<String, Integer>> articles = new EnumMap<>(EntityType.class);
+        Map<String, Map<String, Integer>> names = new HashMap<>();
         for (Article post : posts) {
             Set<String> seen = new HashSet<>();
             for (EntityCount entity : enricher.enrich(post).entities()) {
-                if (seen.add(entity.type() + "\u0000" + entity.text())) {
-                    articles.computeIfAbsent(entity.type(), t -> new HashMap<>()).merge(entity.text(), 1, Integer::sum);
+                String key = entity.key() != null ? entity.key() : entity.text();
+                if (entity.isAtLeast(minConfidence) && seen.add(entity.type() + "\u0000" + key)) {
+                    articles.computeIfAbsent(entity.type(), t -> new HashMap<>()).merge(key, 1, Integer::sum);
+                    names.computeIfAbsent(entity.type() + "\u0000" + key, k -> new HashMap<>())
+                            .merge(entity.displayName(), 1, Integer::sum);
                 }
             }
         }
@@ -57,8 +64,14 @@ public final class TopEntities {
             articles.getOrDefault(type, Map.of()).entrySet().stream()
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .limit(top)
-                    .forEach(e -> System.out.println("| " + e.getKey() + " | " + e.getValue() + " |"));
+                    .forEach(e -> System.out.println("| " + mostCommon(names.get(type + "\u0000" + e.getKey())) + " | "
+                            + e.getValue() + " |"));
         }
+    }
+
+    private static String mostCommon(Map<String, Integer> names) {
+        return names.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
     }
 
     /** Every post with text, in file order, without repeated texts: first line the title, the rest the body. */

@@ -235,7 +235,8 @@ public final class TrainCrf {
                         + " (org.tribuo:tribuo-classification-sgd, Apache-2.0) and exported to newsflow's own format.",
                 "Trained from: " + TrainNer.SOURCES.get(language) + ".",
                 "The model is derived from these data sets and carries their licence terms (attribution;",
-                "share-alike where a source is CC BY-SA). Held apart, never trained on: " + split.tune().name() + ".",
+                "share-alike where a source is CC BY-SA). Held apart, never trained on: " + split.tune().name()
+                        + " (tuning) and " + split.testName() + " (test).",
                 "Training: " + split.train().size() + " sentences, AdaGrad learning rate " + learningRate + ", " + epochs
                         + " epochs, seed " + SEED + ", features seen at least " + cutoff + " times, at most " + cap
                         + " WikiANN sentences; its feature descriptor is inside the model.",

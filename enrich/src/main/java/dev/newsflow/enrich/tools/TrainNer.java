@@ -30,8 +30,13 @@ public final class TrainNer {
     static final List<String> LANGUAGES = List.of("en", "ru", "tr", "kk", "uz", "az", "ky");
 
     static final Map<String, String> SOURCES = Map.of(
-            "en", "wikigold (Balasuriya et al. 2009), CC BY 4.0; WikiANN en (Pan et al. 2017), Wikipedia text CC BY-SA",
-            "ru", "FactRuEval-2016, MIT; WikiANN ru (Pan et al. 2017), Wikipedia text CC BY-SA",
+            "en", "wikigold (Balasuriya et al. 2009), CC BY 4.0; GUM (Zeldes 2017; https://gucorpling.org/gum/; academic, bio,"
+                    + " court, interview, news and voyage genres), annotations CC BY 4.0, texts CC BY 2.5 / CC BY 4.0 / CC BY-SA 3.0;"
+                    + " Universal NER English EWT (Mayhew et al. 2024), CC BY-SA 4.0; Universal NER English PUD (Mayhew et al."
+                    + " 2024), CC BY-SA 3.0; WikiANN en (Pan et al. 2017), Wikipedia text CC BY-SA",
+            "ru", "FactRuEval-2016, MIT; Universal NER Russian PUD (Mayhew et al. 2024), CC BY-SA 3.0; WikiANN ru (Pan et al."
+                    + " 2017), Wikipedia text CC BY-SA; word clusters from the Telegram news posts of"
+                    + " github.com/NKTKLN/telegram-news-classifier (CC BY 4.0)",
             "tr", "Turkish Wiki NER (train split), CC BY-SA 4.0; WikiANN tr (Pan et al. 2017), Wikipedia text CC BY-SA",
             "kk", "KazNERD (Yeshpanov et al., LREC 2022), CC BY 4.0; WikiANN kk (Pan et al. 2017), Wikipedia text CC BY-SA",
             "ky", "WikiANN ky (Pan et al. 2017), Wikipedia text CC BY-SA; KazNERD (Yeshpanov et al., LREC 2022), CC BY 4.0",
