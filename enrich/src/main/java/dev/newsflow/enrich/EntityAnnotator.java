@@ -16,11 +16,13 @@ import dev.newsflow.events.EntityType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds every person, organization and location mention of the title and body, with offsets in the
@@ -42,6 +44,7 @@ final class EntityAnnotator implements Annotator {
     static final double KNOWN_PLACE_CONFIDENCE = 0.9;
     /** A name that only the rules made (the model did not) is this sure: the rules are precise by design. */
     static final double RULE_CONFIDENCE = 0.75;
+    private static final Set<String> ACRONYM_CONNECTORS = Set.of("of", "the", "and", "for", "on", "de", "и");
 
     private final EntityRecognizer recognizer;
     private final PlaceGazetteer gazetteer;
@@ -68,7 +71,7 @@ final class EntityAnnotator implements Annotator {
             for (int i = 0; i < field.sentences().size(); i++) {
                 List<String> tokens = field.normalizedTokens(i);
                 Recognition recognition = recognizer.recognizeScored(language, tokens);
-                List<TokenSpan> spans = rules.apply(language, tokens, new ArrayList<>(recognition.spans()));
+                List<TokenSpan> spans = splitAtCommas(rules.apply(language, tokens, new ArrayList<>(recognition.spans())), tokens);
                 addPlaces(tokens, spans, language);
                 perSentence.add(spans);
                 scored.add(recognition);
@@ -76,6 +79,7 @@ final class EntityAnnotator implements Annotator {
             found.put(field, perSentence);
             recognitions.put(field, scored);
         }
+        defineAcronyms(found, language);
         propagate(found);
         List<Found> mentions = new ArrayList<>();
         found.forEach((field, perSentence) -> {
@@ -166,6 +170,26 @@ final class EntityAnnotator implements Annotator {
         return name.append(text, at, text.length()).toString();
     }
 
+    /** A place or a person is never two with a comma between ("Kyrgyzstan, Türkiye"): each side is its own. */
+    private static List<TokenSpan> splitAtCommas(List<TokenSpan> spans, List<String> tokens) {
+        List<TokenSpan> split = new ArrayList<>(spans.size());
+        for (TokenSpan span : spans) {
+            int from = span.start();
+            for (int i = span.start(); i < span.end(); i++) {
+                if (span.type() != EntityType.ORGANIZATION && ",".equals(tokens.get(i))) {
+                    NameRules.trimmed(from, i, span.type(), tokens).ifPresent(split::add);
+                    from = i + 1;
+                }
+            }
+            if (from == span.start()) {
+                split.add(span);
+            } else {
+                NameRules.trimmed(from, span.end(), span.type(), tokens).ifPresent(split::add);
+            }
+        }
+        return split;
+    }
+
     private void addPlaces(List<String> tokens, List<TokenSpan> spans, String language) {
         for (int i = 0; i < tokens.size(); ) {
             Optional<PlaceGazetteer.Match> match = gazetteer.match(tokens, i, language);
@@ -252,6 +276,70 @@ final class EntityAnnotator implements Annotator {
                 }
             }
         });
+    }
+
+    /**
+     * An acronym of the article ("OTS") defined by a capitalized name elsewhere whose initials it is ("Organization of
+     * Turkic States", inner "of", "the", "and" allowed): the name is an organization, winning over the shorter spans
+     * inside it, and {@link #propagate} then finds the acronym. A known place ("United States" for US) or a person
+     * the recognizer found is left as it is. The abbreviation definitions of Schwartz and Hearst (2003), across a
+     * document instead of within parentheses.
+     */
+    private void defineAcronyms(Map<Field, List<List<TokenSpan>>> found, String language) {
+        Set<String> acronyms = new HashSet<>();
+        found.keySet().forEach(field -> {
+            for (int i = 0; i < field.sentences().size(); i++) {
+                field.normalizedTokens(i).stream().filter(EntityAnnotator::isAcronym).forEach(acronyms::add);
+            }
+        });
+        if (acronyms.isEmpty()) {
+            return;
+        }
+        found.forEach((field, perSentence) -> {
+            for (int i = 0; i < perSentence.size(); i++) {
+                List<String> tokens = field.normalizedTokens(i);
+                List<TokenSpan> spans = perSentence.get(i);
+                for (int start = 0; start < tokens.size(); start++) {
+                    int end = acronymDefinitionEnd(tokens, start, acronyms);
+                    if (end < 0 || gazetteer.lookup(tokens.subList(start, end), language).isPresent()) {
+                        continue;
+                    }
+                    List<TokenSpan> inside = overlapping(spans, start, end);
+                    if (allShorterThan(inside, end - start) && inside.stream().noneMatch(s -> s.type() == EntityType.PERSON)) {
+                        spans.removeAll(inside);
+                        spans.add(new TokenSpan(start, end, EntityType.ORGANIZATION));
+                        start = end - 1;
+                    }
+                }
+            }
+        });
+    }
+
+    /** Where a name starting at {@code start} ends whose initials are one of the acronyms, or -1. */
+    private static int acronymDefinitionEnd(List<String> tokens, int start, Set<String> acronyms) {
+        StringBuilder initials = new StringBuilder();
+        for (int end = start; end < tokens.size() && end - start < 8; end++) {
+            String token = tokens.get(end);
+            if (isTitleCaseWord(token)) {
+                initials.appendCodePoint(token.codePointAt(0));
+                if (initials.length() >= 2 && acronyms.contains(initials.toString())) {
+                    return end + 1;
+                }
+            } else if (end == start || !ACRONYM_CONNECTORS.contains(token)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isAcronym(String token) {
+        int length = token.length();
+        return length >= 2 && length <= 6 && token.chars().allMatch(c -> Character.isLetter(c) && Character.isUpperCase(c));
+    }
+
+    private static boolean isTitleCaseWord(String token) {
+        return token.length() > 1 && Character.isUpperCase(token.codePointAt(0)) && !isAcronym(token)
+                && token.chars().allMatch(Character::isLetter);
     }
 
     /** Initials of the capitalized words of a name of three words or more: "Organization of Turkic States" is OTS. */

@@ -1,8 +1,10 @@
 package dev.newsflow.events;
 
 import java.text.Normalizer;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The key under which every spelling of a name is counted once, across articles, languages and scripts: the name
@@ -78,6 +80,27 @@ public final class EntityKeys {
             }
         }
         return key.isEmpty() ? lower.strip() : key.toString();
+    }
+
+    /**
+     * The key of the one full name among {@code keys} that a one-word key is the last word of ("patin" of "vladimir
+     * patin"), for counting a person named by the surname alone as that person; empty when none or several are.
+     */
+    public static Optional<String> fullFormOf(String shortKey, Collection<String> keys) {
+        if (shortKey.indexOf(' ') >= 0) {
+            return Optional.empty();
+        }
+        String ending = " " + shortKey;
+        String found = null;
+        for (String key : keys) {
+            if (key.endsWith(ending)) {
+                if (found != null) {
+                    return Optional.empty();
+                }
+                found = key;
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     /** Vowel runs to one vowel, a leading y kept as a consonant, double letters single. */

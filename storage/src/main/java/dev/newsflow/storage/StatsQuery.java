@@ -1,5 +1,6 @@
 package dev.newsflow.storage;
 
+import dev.newsflow.events.EntityKeys;
 import dev.newsflow.events.EntityType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +18,8 @@ import java.util.Map;
 final class StatsQuery {
     private static final long HOUR_MS = 3_600_000L;
     private static final String ENTITY_KEY = "COALESCE(e.entity_key, e.entity_text)";
+    /** How many more people than asked for are counted, so that short forms find their full names among them. */
+    private static final int SHORT_FORM_REACH = 5;
 
     private final Connection connection;
     private final SqlDialect dialect;
@@ -49,7 +53,11 @@ final class StatsQuery {
         List<ArticleStats.Count> counts = counts("SELECT " + ENTITY_KEY + ", COUNT(*) AS n FROM article_entities e"
                 + " JOIN articles a ON a.id = e.article_id"
                 + " WHERE e.entity_type = ? AND a.duplicate_of IS NULL AND (e.confidence IS NULL OR e.confidence >= ?)"
-                + " GROUP BY " + ENTITY_KEY, top, List.of(type.name(), minConfidence));
+                + " GROUP BY " + ENTITY_KEY, top * SHORT_FORM_REACH, List.of(type.name(), minConfidence));
+        if (type == EntityType.PERSON) {
+            counts = withShortFormsMerged(counts);
+        }
+        counts = counts.subList(0, Math.min(top, counts.size()));
         if (counts.isEmpty()) {
             return counts;
         }
@@ -76,6 +84,24 @@ final class StatsQuery {
             }
         }
         return counts.stream().map(count -> new ArticleStats.Count(count.key(), count.count(), names.get(count.key()))).toList();
+    }
+
+    /**
+     * A person named by one word in an article is, in the counts, the person among those counted whose full name ends
+     * with that word, when exactly one does ("Путин" is "Владимир Путин"): an article names one person one way, the
+     * enricher having merged the short mentions of an article with its full name.
+     */
+    private static List<ArticleStats.Count> withShortFormsMerged(List<ArticleStats.Count> counts) {
+        Map<String, Long> merged = new LinkedHashMap<>();
+        counts.forEach(count -> merged.put(count.key(), count.count()));
+        for (ArticleStats.Count count : counts) {
+            EntityKeys.fullFormOf(count.key(), merged.keySet()).ifPresent(full -> {
+                merged.merge(full, merged.remove(count.key()), Long::sum);
+            });
+        }
+        return merged.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new ArticleStats.Count(e.getKey(), e.getValue())).toList();
     }
 
     /** The largest groups first, ties by key in code-point order, at most {@code top}. */

@@ -312,7 +312,10 @@ abstract class ArticleStoreContract {
                 .containsExactly("2022-10-27T10:00:00Z", "2022-10-27T11:00:00Z");
     }
 
-    /** Three articles naming one person and one place in three case forms and two scripts, and a row from before keys. */
+    /**
+     * Three articles naming one person and one place in three case forms and two scripts, a row from before keys, and
+     * an article naming the person by his surname alone.
+     */
     private void storeKeyedEntities() {
         store.write(GROUP, List.of(
                 keyed("k-1", "ru", "Путина встретили в Москве", 0,
@@ -326,7 +329,9 @@ abstract class ArticleStoreContract {
                         new EntityCount("Vladimir Putin", EntityType.PERSON, 1, "Vladimir Putin", "vladimir patin", 0.99),
                         new EntityCount("Moscow", EntityType.LOCATION, 1, "Moscow", "maskav", 0.95)),
                 enriched(article("k-4", "Moscow before keys", "An old row.", TASHKENT_MORNING.plusHours(3)), "en",
-                        List.of("RU"), List.of(new EntityCount("Moscow", EntityType.LOCATION, 1)))), List.of());
+                        List.of("RU"), List.of(new EntityCount("Moscow", EntityType.LOCATION, 1))),
+                keyed("k-5", "ru", "Путин выступил", 4,
+                        new EntityCount("Путин", EntityType.PERSON, 1, "Путин", "patin", 0.91))), List.of());
     }
 
     private static EnrichedArticle keyed(String id, String language, String title, int hour, EntityCount... entities) {
@@ -339,7 +344,8 @@ abstract class ArticleStoreContract {
 
         ArticleStats stats = store.stats(10, 48, 0.5);
 
-        assertThat(stats.topPeople()).containsExactly(new ArticleStats.Count("vladimir patin", 3, "Владимир Путин"));
+        // k-5 names him by his surname alone: counted as the one person whose full name ends with it
+        assertThat(stats.topPeople()).containsExactly(new ArticleStats.Count("vladimir patin", 4, "Владимир Путин"));
         assertThat(stats.topLocations()).containsExactly(new ArticleStats.Count("maskav", 3, "Москва"),
                 new ArticleStats.Count("Moscow", 1, "Moscow"));
     }

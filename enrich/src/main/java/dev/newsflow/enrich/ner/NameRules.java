@@ -196,7 +196,7 @@ public final class NameRules {
      * The span without leading and trailing punctuation and function words ("of the", "и"), if a capitalized
      * word is left. Inner lower-case words stay: "Министерство иностранных дел" ends in one.
      */
-    static Optional<TokenSpan> trimmed(int start, int end, EntityType type, List<String> tokens) {
+    public static Optional<TokenSpan> trimmed(int start, int end, EntityType type, List<String> tokens) {
         while (start < end && isEdgeNoise(tokens.get(start))) {
             start++;
         }
