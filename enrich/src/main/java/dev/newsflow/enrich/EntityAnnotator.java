@@ -71,7 +71,8 @@ final class EntityAnnotator implements Annotator {
             for (int i = 0; i < field.sentences().size(); i++) {
                 List<String> tokens = field.normalizedTokens(i);
                 Recognition recognition = recognizer.recognizeScored(language, tokens);
-                List<TokenSpan> spans = splitAtCommas(rules.apply(language, tokens, new ArrayList<>(recognition.spans())), tokens);
+                List<TokenSpan> spans = splitPlacesAtCommas(rules.apply(language, tokens, new ArrayList<>(recognition.spans())),
+                        tokens, language);
                 addPlaces(tokens, spans, language);
                 perSentence.add(spans);
                 scored.add(recognition);
@@ -105,7 +106,8 @@ final class EntityAnnotator implements Annotator {
 
     /**
      * A mention with its base form, key and confidence; null when it is not a name where a dashboard looks: a link
-     * label, call to action or technology, a word the dictionary knows only as a verb, or the article's own source.
+     * label, call to action or technology, a span with markup in it, a common word or one the dictionary knows only
+     * as a verb or an adjective, or the article's own source.
      */
     private Found found(Field field, Sentence sentence, TokenSpan span, List<String> tokens, Recognition recognition,
                         Document document, String language) {
@@ -117,8 +119,8 @@ final class EntityAnnotator implements Annotator {
         List<String> base = names.baseForm(words, span.type(), language);
         String name = rebuild(text, spanTokens, start, base);
         boolean place = gazetteer.lookup(tokens.subList(span.start(), span.end()), language).isPresent();
-        if (nonNames.isListed(text, name) || !place && (names.isNoName(words, language)
-                || nonNames.isCommonWords(words, language, w -> names.isPersonName(w, language)))
+        if (nonNames.isListed(text, name) || NonNames.hasMarkup(text) || names.isNoName(words, language)
+                || nonNames.isCommonWords(words, language, w -> names.isPersonName(w, language))
                 || NonNames.isSource(text, document.article().source(), place)) {
             return null;
         }
@@ -170,21 +172,29 @@ final class EntityAnnotator implements Annotator {
         return name.append(text, at, text.length()).toString();
     }
 
-    /** A place or a person is never two with a comma between ("Kyrgyzstan, Türkiye"): each side is its own. */
-    private static List<TokenSpan> splitAtCommas(List<TokenSpan> spans, List<String> tokens) {
+    /**
+     * Known places with a comma between are two places ("Kyrgyzstan, Türkiye"), as "X and Europe" is (NameRules);
+     * a span with a part that is no known place stays whole ("Ош, Кыргызстан" is how WikiANN names a town).
+     */
+    private List<TokenSpan> splitPlacesAtCommas(List<TokenSpan> spans, List<String> tokens, String language) {
         List<TokenSpan> split = new ArrayList<>(spans.size());
         for (TokenSpan span : spans) {
+            List<TokenSpan> parts = new ArrayList<>();
             int from = span.start();
-            for (int i = span.start(); i < span.end(); i++) {
-                if (span.type() != EntityType.ORGANIZATION && ",".equals(tokens.get(i))) {
-                    NameRules.trimmed(from, i, span.type(), tokens).ifPresent(split::add);
+            for (int i = span.start(); i <= span.end(); i++) {
+                if (i == span.end() || ",".equals(tokens.get(i))) {
+                    if (i > from) {
+                        parts.add(new TokenSpan(from, i, EntityType.LOCATION));
+                    }
                     from = i + 1;
                 }
             }
-            if (from == span.start()) {
-                split.add(span);
+            boolean places = span.type() == EntityType.LOCATION && parts.size() > 1 && parts.stream()
+                    .allMatch(part -> gazetteer.lookup(tokens.subList(part.start(), part.end()), language).isPresent());
+            if (places) {
+                split.addAll(parts);
             } else {
-                NameRules.trimmed(from, span.end(), span.type(), tokens).ifPresent(split::add);
+                split.add(span);
             }
         }
         return split;
@@ -280,9 +290,10 @@ final class EntityAnnotator implements Annotator {
 
     /**
      * An acronym of the article ("OTS") defined by a capitalized name elsewhere whose initials it is ("Organization of
-     * Turkic States", inner "of", "the", "and" allowed): the name is an organization, winning over the shorter spans
-     * inside it, and {@link #propagate} then finds the acronym. A known place ("United States" for US) or a person
-     * the recognizer found is left as it is. The abbreviation definitions of Schwartz and Hearst (2003), across a
+     * Turkic States", inner "of", "the", "and" allowed): the name is an entity of the acronym's type where the
+     * recognizer typed the acronym (РФ: "Российская Федерация" a place), else an organization, winning over the
+     * shorter spans inside it, and {@link #propagate} then finds the acronym. A name that is or begins with a known
+     * place ("United States" for US, "Қазақстан Республикасы" for ҚР) or holds a person is left as it is. The abbreviation definitions of Schwartz and Hearst (2003), across a
      * document instead of within parentheses.
      */
     private void defineAcronyms(Map<Field, List<List<TokenSpan>>> found, String language) {
@@ -295,24 +306,41 @@ final class EntityAnnotator implements Annotator {
         if (acronyms.isEmpty()) {
             return;
         }
+        Map<String, EntityType> tagged = new HashMap<>();
+        found.forEach((field, perSentence) -> {
+            for (int i = 0; i < perSentence.size(); i++) {
+                List<String> tokens = field.normalizedTokens(i);
+                perSentence.get(i).stream().filter(span -> span.end() - span.start() == 1)
+                        .forEach(span -> tagged.putIfAbsent(tokens.get(span.start()), span.type()));
+            }
+        });
         found.forEach((field, perSentence) -> {
             for (int i = 0; i < perSentence.size(); i++) {
                 List<String> tokens = field.normalizedTokens(i);
                 List<TokenSpan> spans = perSentence.get(i);
                 for (int start = 0; start < tokens.size(); start++) {
                     int end = acronymDefinitionEnd(tokens, start, acronyms);
-                    if (end < 0 || gazetteer.lookup(tokens.subList(start, end), language).isPresent()) {
-                        continue;
+                    if (end < 0 || gazetteer.lookup(tokens.subList(start, end), language).isPresent()
+                            || gazetteer.lookup(tokens.subList(start, start + 1), language).isPresent()) {
+                        continue; // "United States" (US), "Қазақстан Республикасы" (ҚР): places
                     }
+                    EntityType type = tagged.getOrDefault(initials(tokens.subList(start, end)), EntityType.ORGANIZATION);
                     List<TokenSpan> inside = overlapping(spans, start, end);
-                    if (allShorterThan(inside, end - start) && inside.stream().noneMatch(s -> s.type() == EntityType.PERSON)) {
+                    if (type != EntityType.PERSON && allShorterThan(inside, end - start)
+                            && inside.stream().noneMatch(s -> s.type() == EntityType.PERSON)) {
                         spans.removeAll(inside);
-                        spans.add(new TokenSpan(start, end, EntityType.ORGANIZATION));
+                        spans.add(new TokenSpan(start, end, type));
                         start = end - 1;
                     }
                 }
             }
         });
+    }
+
+    private static String initials(List<String> words) {
+        StringBuilder initials = new StringBuilder();
+        words.stream().filter(EntityAnnotator::isTitleCaseWord).forEach(w -> initials.appendCodePoint(w.codePointAt(0)));
+        return initials.toString();
     }
 
     /** Where a name starting at {@code start} ends whose initials are one of the acronyms, or -1. */

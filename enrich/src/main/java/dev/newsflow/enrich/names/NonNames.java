@@ -16,6 +16,7 @@ import java.util.Set;
  * <ul>
  *   <li>link labels, calls to action, technologies, products and currencies ({@code not-names.txt}: "Читать",
  *       "Подписаться", "Python", "Биткоин");</li>
+ *   <li>spans holding markup, and Russian common words capitalized ({@code ru.common.txt});</li>
  *   <li>the article's own source in its own posts: a channel or an agency naming itself ("Mash" in Mash's posts,
  *       "Топор Live" and "КиберТопор" in those of "ТОПОР - Горячие новости").</li>
  * </ul>
@@ -31,6 +32,7 @@ public final class NonNames {
     /** Words channels add to their names ("Топор Live", "Москва 24"), which do not tell one channel from another. */
     private static final Set<String> CHANNEL_WORDS = Set.of("live", "news", "online", "tv", "лайв", "новости", "плюс");
     private static final int MIN_SOURCE_WORD = 4;
+    private static final String MARKUP = "[]_*|<>{}#";
     private static final int MAX_ENDING = 2;
 
     private final Set<String> names;
@@ -88,6 +90,16 @@ public final class NonNames {
         for (int cut = 1; cut <= MAX_ENDING && cut < lower.length(); cut++) {
             String stem = lower.substring(0, lower.length() - cut);
             if (names.contains(stem) && isCyrillic(stem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a mention holds markup no name has: link brackets, emphasis marks ("Прислали __[__через бот"). */
+    public static boolean hasMarkup(String mention) {
+        for (int i = 0; i < mention.length(); i++) {
+            if (MARKUP.indexOf(mention.charAt(i)) >= 0) {
                 return true;
             }
         }

@@ -149,7 +149,7 @@ public final class NameRules {
                 start--; // Шавкат Миромонович Мирзиёев: the patronymic sits between the names
             }
             String first = tokens.get(start);
-            if (TurkicSuffixes.applies(language) && !TurkicSuffixes.strip(first, language).equals(first)
+            if ("uz".equals(language) && !TurkicSuffixes.strip(first, language).equals(first)
                     && NAME_WORD.matcher(first).matches() && !isCountry(tokens, start, language)) {
                 // "Uchrashuvda Mirziyoyev": a word with a case suffix is no first name; the surname is the person
                 people.add(new TokenSpan(i, i + 1, EntityType.PERSON));

@@ -5,6 +5,7 @@ import dev.newsflow.enrich.Enricher;
 import dev.newsflow.enrich.Enrichers;
 import dev.newsflow.events.Article;
 import dev.newsflow.events.EntityCount;
+import dev.newsflow.events.EntityKeys;
 import dev.newsflow.events.EntityType;
 import dev.newsflow.events.EventJson;
 import java.io.IOException;
@@ -56,6 +57,7 @@ public final class TopEntities {
                 }
             }
         }
+        mergeShortForms(articles.getOrDefault(EntityType.PERSON, new HashMap<>()), names);
         System.out.println(posts.size() + " distinct posts");
         for (EntityType type : EntityType.values()) {
             System.out.println();
@@ -66,6 +68,13 @@ public final class TopEntities {
                     .limit(top)
                     .forEach(e -> System.out.println("| " + mostCommon(names.get(type + "\u0000" + e.getKey())) + " | "
                             + e.getValue() + " |"));
+        }
+    }
+
+    /** A person named by the surname alone is the one counted whose full name ends with it, as {@code /api/stats} does. */
+    private static void mergeShortForms(Map<String, Integer> people, Map<String, Map<String, Integer>> names) {
+        for (String key : List.copyOf(people.keySet())) {
+            EntityKeys.fullFormOf(key, people.keySet()).ifPresent(full -> people.merge(full, people.remove(key), Integer::sum));
         }
     }
 
