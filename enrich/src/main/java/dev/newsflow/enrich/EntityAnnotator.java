@@ -44,6 +44,7 @@ final class EntityAnnotator implements Annotator {
     static final double KNOWN_PLACE_CONFIDENCE = 0.9;
     /** A name that only the rules made (the model did not) is this sure: the rules are precise by design. */
     static final double RULE_CONFIDENCE = 0.75;
+    private static final Set<String> PERSON_LISTS = Set.of("en", "ru", "kk");
     private static final Set<String> ACRONYM_CONNECTORS = Set.of("of", "the", "and", "for", "on", "de", "и");
 
     private final EntityRecognizer recognizer;
@@ -119,8 +120,9 @@ final class EntityAnnotator implements Annotator {
         List<String> base = names.baseForm(words, span.type(), language);
         String name = rebuild(text, spanTokens, start, base);
         boolean place = gazetteer.lookup(tokens.subList(span.start(), span.end()), language).isPresent();
-        if (nonNames.isListed(text, name) || NonNames.hasMarkup(text) || names.isNoName(words, language)
-                || nonNames.isCommonWords(words, language, w -> names.isPersonName(w, language))
+        boolean exactPlace = gazetteer.isExactName(tokens.subList(span.start(), span.end()));
+        if (nonNames.isListed(text, name) || NonNames.hasMarkup(text) || !exactPlace && (names.isNoName(words, language)
+                || nonNames.isCommonWords(words, language, w -> names.isPersonName(w, language)))
                 || NonNames.isSource(text, document.article().source(), place)) {
             return null;
         }
@@ -174,7 +176,10 @@ final class EntityAnnotator implements Annotator {
 
     /**
      * Known places with a comma between are two places ("Kyrgyzstan, Türkiye"), as "X and Europe" is (NameRules);
-     * a span with a part that is no known place stays whole ("Ош, Кыргызстан" is how WikiANN names a town).
+     * a span with a part that is no known place stays whole ("Ош, Кыргызстан" is how WikiANN names a town). In
+     * {@link #PERSON_LISTS} a person span with a comma is a list of people ("Путин, Медведев"): measured on the
+     * tuning sets, splitting them gained ru +0.010 and en +0.002 F1, kk nothing, and lost tr 0.009 and ky 0.10
+     * (WikiANN writes "Surname, Name").
      */
     private List<TokenSpan> splitPlacesAtCommas(List<TokenSpan> spans, List<String> tokens, String language) {
         List<TokenSpan> split = new ArrayList<>(spans.size());
@@ -193,6 +198,8 @@ final class EntityAnnotator implements Annotator {
                     .allMatch(part -> gazetteer.lookup(tokens.subList(part.start(), part.end()), language).isPresent());
             if (places) {
                 split.addAll(parts);
+            } else if (span.type() == EntityType.PERSON && parts.size() > 1 && PERSON_LISTS.contains(language)) {
+                parts.forEach(part -> NameRules.trimmed(part.start(), part.end(), EntityType.PERSON, tokens).ifPresent(split::add));
             } else {
                 split.add(span);
             }

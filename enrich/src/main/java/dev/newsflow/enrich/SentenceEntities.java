@@ -34,8 +34,17 @@ public final class SentenceEntities {
         return new SentenceEntities(CrfEntityRecognizer.loadShipped(languages));
     }
 
+    /** A span the enricher found and its mention's confidence. */
+    public record Scored(TokenSpan span, double confidence) {
+    }
+
     /** The entities the enricher finds in a sentence of the given language, as spans over {@code tokens}. */
     public List<TokenSpan> find(String language, List<String> tokens) {
+        return findScored(language, tokens).stream().map(Scored::span).toList();
+    }
+
+    /** As {@link #find}, with each mention's confidence (1 where a recognizer gives none). */
+    public List<Scored> findScored(String language, List<String> tokens) {
         StringBuilder body = new StringBuilder();
         Map<Integer, Integer> tokenAt = new HashMap<>();
         Map<Integer, Integer> tokenEndingAt = new HashMap<>();
@@ -52,11 +61,12 @@ public final class SentenceEntities {
         document.setLanguage(language, 1.0);
         document.setScript(LanguageAnnotator.dominantScript(body.toString()));
         chain.forEach(annotator -> annotator.annotate(document));
-        List<TokenSpan> spans = new ArrayList<>();
+        List<Scored> spans = new ArrayList<>();
         for (EntityMention mention : document.mentions()) {
             if (mention.field().equals(EntityMention.BODY)) {
-                spans.add(new TokenSpan(tokenIndex(tokenAt, mention.start(), -1), tokenIndex(tokenEndingAt, mention.end(), 1) + 1,
-                        mention.type()));
+                spans.add(new Scored(new TokenSpan(tokenIndex(tokenAt, mention.start(), -1),
+                        tokenIndex(tokenEndingAt, mention.end(), 1) + 1, mention.type()),
+                        mention.confidence() == null ? 1.0 : mention.confidence()));
             }
         }
         return spans;

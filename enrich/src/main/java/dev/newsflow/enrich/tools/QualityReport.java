@@ -34,17 +34,19 @@ import java.util.TreeMap;
  */
 public final class QualityReport {
     private static final int JOINED_CHARS = 1_500;
+    private static final double[] THRESHOLDS = {0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9};
 
     private QualityReport() {
     }
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: QualityReport <data-dir> [articles-per-set, default 1000]");
+            System.err.println("usage: QualityReport <data-dir> [articles-per-set, default 1000] [languages, default all]");
             System.exit(2);
         }
         Path data = RealNews.requireDataDir(args[0]);
         int perSet = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        List<String> languages = args.length > 2 ? List.of(args[2].split(",")) : TrainNer.LANGUAGES;
         NerDatasets datasets = new NerDatasets(data.resolve("ner"));
         CrfEntityRecognizer recognizer = CrfEntityRecognizer.loadShipped(TrainNer.LANGUAGES);
         SentenceEntities enricherEntities = SentenceEntities.loadShipped(TrainNer.LANGUAGES);
@@ -56,7 +58,7 @@ public final class QualityReport {
                 + " | **enricher F1** | enricher PER | ORG | LOC |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         List<String[]> tuning = new ArrayList<>();
-        for (String language : TrainNer.LANGUAGES) {
+        for (String language : languages) {
             NerDatasets.Split split = datasets.split(language, 0);
             List<NerDatasets.Part> parts = new ArrayList<>(split.tests());
             if (parts.size() > 1) {
@@ -81,6 +83,26 @@ public final class QualityReport {
                     String.format(Locale.ROOT, "%.3f", wikiann.f1())});
         }
         System.out.println();
+        System.out.println("Mention confidence on the tuning sets (enricher, all seven languages pooled): what a"
+                + " dashboard asking for at least that confidence shows");
+        System.out.println();
+        System.out.println("| at least | mentions kept | P | R | F1 |");
+        System.out.println("|---|---|---|---|---|");
+        for (double threshold : THRESHOLDS) {
+            NerScore pooled = new NerScore();
+            int kept = 0;
+            for (String language : languages) {
+                for (LabeledSentence sentence : datasets.split(language, 0).tune().sentences()) {
+                    List<LabeledSentence.TokenSpan> found = enricherEntities.findScored(language, sentence.tokens()).stream()
+                            .filter(s -> s.confidence() >= threshold).map(SentenceEntities.Scored::span).toList();
+                    kept += found.size();
+                    pooled.add(sentence.entities(), found);
+                }
+            }
+            System.out.printf(Locale.ROOT, "| %.1f | %d | %.3f | %.3f | %.3f |%n", threshold, kept, pooled.precision(),
+                    pooled.recall(), pooled.f1());
+        }
+        System.out.println();
         System.out.println("Tuning sets:");
         System.out.println();
         System.out.println("| lang | tuning set | sentences | model F1 | enricher F1 | WikiANN dev model F1 |");
@@ -89,6 +111,9 @@ public final class QualityReport {
             System.out.println("| " + String.join(" | ", row) + " |");
         }
 
+        if (languages.size() < TrainNer.LANGUAGES.size()) {
+            return;
+        }
         Enricher enricher = Enrichers.createDefault();
         System.out.println();
         System.out.println("| texts | expected | texts | accuracy | detected as |");
