@@ -1,7 +1,6 @@
 package dev.newsflow.events;
 
 import java.text.Normalizer;
-import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -83,24 +82,30 @@ public final class EntityKeys {
     }
 
     /**
-     * The key of the one full name among {@code keys} that a one-word key is the last word of ("patin" of "vladimir
-     * patin"), for counting a person named by the surname alone as that person; empty when none or several are.
+     * The full name a one-word key stands for among counted names: of the keys whose last word it is ("patin" of
+     * "vladimir patin"), the one counted more than twice as often as all the others together, for counting a person
+     * named by the surname alone as that person; empty when there is none or no such one ("tramp" of "danald tramp"
+     * 66 and "milania tramp" 40 stays apart).
      */
-    public static Optional<String> fullFormOf(String shortKey, Collection<String> keys) {
+    public static Optional<String> fullFormOf(String shortKey, Map<String, ? extends Number> counts) {
         if (shortKey.indexOf(' ') >= 0) {
             return Optional.empty();
         }
         String ending = " " + shortKey;
-        String found = null;
-        for (String key : keys) {
-            if (key.endsWith(ending)) {
-                if (found != null) {
-                    return Optional.empty();
+        String best = null;
+        double bestCount = 0;
+        double total = 0;
+        for (Map.Entry<String, ? extends Number> entry : counts.entrySet()) {
+            if (entry.getKey().endsWith(ending)) {
+                double count = entry.getValue().doubleValue();
+                total += count;
+                if (best == null || count > bestCount) {
+                    best = entry.getKey();
+                    bestCount = count;
                 }
-                found = key;
             }
         }
-        return Optional.ofNullable(found);
+        return best != null && bestCount > 2 * (total - bestCount) ? Optional.of(best) : Optional.empty();
     }
 
     /** Vowel runs to one vowel, a leading y kept as a consonant, double letters single. */

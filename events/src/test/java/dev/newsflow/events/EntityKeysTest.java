@@ -3,6 +3,7 @@ package dev.newsflow.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EntityKeysTest {
@@ -43,8 +44,9 @@ class EntityKeysTest {
 
     @Test
     void shouldFindTheOneFullNameASurnameBelongsTo() {
-        assertThat(EntityKeys.fullFormOf("patin", List.of("vladimir patin", "danald tramp"))).hasValue("vladimir patin");
-        assertThat(EntityKeys.fullFormOf("tramp", List.of("danald tramp", "milania tramp"))).isEmpty();
-        assertThat(EntityKeys.fullFormOf("vladimir patin", List.of("vladimir patin"))).isEmpty();
+        assertThat(EntityKeys.fullFormOf("patin", Map.of("vladimir patin", 62, "danald tramp", 66))).hasValue("vladimir patin");
+        assertThat(EntityKeys.fullFormOf("patin", Map.of("vladimir patin", 62, "prizidint patin", 3))).hasValue("vladimir patin");
+        assertThat(EntityKeys.fullFormOf("tramp", Map.of("danald tramp", 66, "milania tramp", 40))).isEmpty();
+        assertThat(EntityKeys.fullFormOf("vladimir patin", Map.of("vladimir patin", 62))).isEmpty();
     }
 }

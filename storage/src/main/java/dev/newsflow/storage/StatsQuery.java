@@ -88,16 +88,15 @@ final class StatsQuery {
 
     /**
      * A person named by one word in an article is, in the counts, the person among those counted whose full name ends
-     * with that word, when exactly one does ("Путин" is "Владимир Путин"): an article names one person one way, the
-     * enricher having merged the short mentions of an article with its full name.
+     * with that word, when one such is counted more than twice as often as the others together ("Путин" is "Владимир
+     * Путин"; {@link EntityKeys#fullFormOf}): an article names one person one way, the enricher having merged the short
+     * mentions of an article with its full name.
      */
     private static List<ArticleStats.Count> withShortFormsMerged(List<ArticleStats.Count> counts) {
         Map<String, Long> merged = new LinkedHashMap<>();
         counts.forEach(count -> merged.put(count.key(), count.count()));
         for (ArticleStats.Count count : counts) {
-            EntityKeys.fullFormOf(count.key(), merged.keySet()).ifPresent(full -> {
-                merged.merge(full, merged.remove(count.key()), Long::sum);
-            });
+            EntityKeys.fullFormOf(count.key(), merged).ifPresent(full -> merged.merge(full, merged.remove(count.key()), Long::sum));
         }
         return merged.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

@@ -74,7 +74,7 @@ public final class TopEntities {
     /** A person named by the surname alone is the one counted whose full name ends with it, as {@code /api/stats} does. */
     private static void mergeShortForms(Map<String, Integer> people, Map<String, Map<String, Integer>> names) {
         for (String key : List.copyOf(people.keySet())) {
-            EntityKeys.fullFormOf(key, people.keySet()).ifPresent(full -> people.merge(full, people.remove(key), Integer::sum));
+            EntityKeys.fullFormOf(key, people).ifPresent(full -> people.merge(full, people.remove(key), Integer::sum));
         }
     }
 
