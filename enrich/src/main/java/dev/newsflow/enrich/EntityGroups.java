@@ -28,7 +28,11 @@ final class EntityGroups {
     /** One mention with the base form of its name and that name's key; whether the model made it as it is. */
     record Found(EntityMention mention, String name, String key, boolean byModel) {
         int words() {
-            return name.split("\\s+").length;
+            int words = 1;
+            for (int i = 0; i < name.length(); i++) {
+                words += name.charAt(i) == ' ' ? 1 : 0;
+            }
+            return words;
         }
     }
 
@@ -89,8 +93,7 @@ final class EntityGroups {
 
     /** Whether a full name's last word is the one-word mention's name, by key or up to a case ending. */
     private static boolean endsWith(String fullName, Found single, String language) {
-        String[] words = fullName.split("\\s+");
-        String last = words[words.length - 1];
+        String last = fullName.substring(fullName.lastIndexOf(' ') + 1);
         if (EntityKeys.of(last, language).equals(single.key())) {
             return true;
         }

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The key under which every spelling of a name is counted once, across articles, languages and scripts: the name
@@ -38,6 +39,9 @@ public final class EntityKeys {
             Map.entry('ö', "o"), Map.entry('ü', "u"), Map.entry('ß', "ss"), Map.entry('æ', "ae"), Map.entry('ø', "o"),
             Map.entry('x', "h"), Map.entry('q', "k"), Map.entry('w', "v"));
     private static final String DROPPED = "'’‘`ʼʻ\u0307";
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern LONE_C = Pattern.compile("c(?!h)");
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private EntityKeys() {
     }
@@ -65,12 +69,13 @@ public final class EntityKeys {
                 latin.append(c);
             }
         }
-        String plain = Normalizer.normalize(latin, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String plain = isAscii(latin) ? latin.toString()
+                : MARKS.matcher(Normalizer.normalize(latin, Normalizer.Form.NFD)).replaceAll("");
         plain = plain.replace("kh", "h").replace("dzh", "j").replace("zh", "j").replace("dj", "j").replace("ph", "f")
                 .replace("ck", "k").replace("th", "t");
-        plain = plain.replaceAll("c(?!h)", "k");
+        plain = LONE_C.matcher(plain).replaceAll("k");
         StringBuilder key = new StringBuilder(plain.length());
-        for (String word : plain.split("[^\\p{L}\\p{N}]+")) {
+        for (String word : SEPARATORS.split(plain)) {
             if (!word.isEmpty()) {
                 if (!key.isEmpty()) {
                     key.append(' ');
@@ -106,6 +111,15 @@ public final class EntityKeys {
             }
         }
         return best != null && bestCount > 2 * (total - bestCount) ? Optional.of(best) : Optional.empty();
+    }
+
+    private static boolean isAscii(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Vowel runs to one vowel, a leading y kept as a consonant, double letters single. */

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Mentions a recognizer finds that are not people, places or organizations, where a dashboard shows them:
@@ -33,6 +34,7 @@ public final class NonNames {
     private static final Set<String> CHANNEL_WORDS = Set.of("live", "news", "online", "tv", "лайв", "новости", "плюс");
     private static final int MIN_SOURCE_WORD = 4;
     private static final String MARKUP = "[]_*|<>{}#";
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final int MAX_ENDING = 2;
 
     private final Set<String> names;
@@ -144,7 +146,7 @@ public final class NonNames {
     }
 
     private static List<String> words(String text) {
-        return List.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).stream().filter(w -> !w.isEmpty()).toList();
+        return List.of(SEPARATORS.split(text.toLowerCase(Locale.ROOT))).stream().filter(w -> !w.isEmpty()).toList();
     }
 
     private static boolean isCyrillic(String word) {

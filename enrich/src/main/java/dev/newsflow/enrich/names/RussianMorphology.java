@@ -1,5 +1,6 @@
 package dev.newsflow.enrich.names;
 
+import dev.newsflow.enrich.text.WordCache;
 import dev.newsflow.events.EntityType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +31,8 @@ public final class RussianMorphology {
 
     private final ThreadLocal<DictionaryLookup> analyser;
     private final ThreadLocal<DictionaryLookup> synthesizer;
+    /** The readings of the words seen, shared by the enriching threads (a name's words are looked up several times). */
+    private final WordCache<List<Reading>> known = new WordCache<>();
 
     private RussianMorphology(Dictionary analysis, Dictionary synthesis) {
         this.analyser = ThreadLocal.withInitial(() -> new DictionaryLookup(analysis));
@@ -149,12 +152,16 @@ public final class RussianMorphology {
     }
 
     private List<Reading> readings(String word) {
+        return known.get(word, this::lookUp);
+    }
+
+    private List<Reading> lookUp(String word) {
         List<Reading> readings = new ArrayList<>();
         for (WordData data : analyser.get().lookup(word.toLowerCase(Locale.ROOT))) {
             String tag = data.getTag().toString();
             readings.add(new Reading(data.getStem().toString(), tag, tag.split(":")));
         }
-        return readings;
+        return List.copyOf(readings);
     }
 
     /** Readings that may be a word of a name: a person's name reading where there is one; singular first. */
