@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  *       stop mattering;</li>
  *   <li>double letters become single (Muhammad, Мухаммад).</li>
  * </ol>
- * The cost is that a few distinct names share a key (Ali and Eli). Names of different types are counted apart by
+ * The cost is that a few distinct names share a key (Samara and Samaria). Names of different types are counted apart by
  * their type, not by the key. Stateless and thread-safe.
  */
 public final class EntityKeys {
