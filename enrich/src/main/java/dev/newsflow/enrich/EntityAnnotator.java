@@ -123,7 +123,7 @@ final class EntityAnnotator implements Annotator {
         boolean place = gazetteer.lookup(tokens.subList(span.start(), span.end()), language).isPresent();
         boolean exactPlace = gazetteer.isExactName(tokens.subList(span.start(), span.end()));
         if (nonNames.isListed(text, name) || NonNames.hasMarkup(text) || !exactPlace && (names.isNoName(words, language)
-                || nonNames.isCommonWords(words, language, w -> names.isPersonName(w, language)))
+                || nonNames.isCommonWords(words, span.type(), language, w -> names.isPersonName(w, language)))
                 || NonNames.isSource(text, document.article().source(), place)) {
             return null;
         }

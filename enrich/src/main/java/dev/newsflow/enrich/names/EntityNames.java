@@ -47,14 +47,16 @@ public final class EntityNames {
     }
 
     /**
-     * Whether the dictionary says a Russian name cannot be one: its words are never nouns or adjectives ("Читать",
-     * "Подписаться"), or it is one word that is never a noun ("Самое", "Московский").
+     * Whether the dictionary says a Russian name cannot be one: its words are never nouns or adjectives ("Читать
+     * далее", "Подписаться"), or it is one word that is only an adjective or only an infinitive ("Самое",
+     * "Московский", "Читать").
      */
     public boolean isNoName(List<String> words, String language) {
         if (!"ru".equals(language)) {
             return false;
         }
-        return words.size() == 1 ? russian.isNeverNoun(words.get(0)) : words.stream().allMatch(russian::isNeverNominal);
+        return words.size() == 1 ? russian.isOnlyAdjectiveOrInfinitive(words.get(0))
+                : words.stream().allMatch(russian::isNeverNominal);
     }
 
     /** Whether the dictionary knows a word of {@code language} as a person's name. */

@@ -1,5 +1,6 @@
 package dev.newsflow.enrich.names;
 
+import dev.newsflow.events.EntityType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,11 +77,12 @@ public final class NonNames {
      *
      * @param isPersonName whether the dictionary knows a word as a first name, surname or patronymic
      */
-    public boolean isCommonWords(List<String> words, String language, java.util.function.Predicate<String> isPersonName) {
+    public boolean isCommonWords(List<String> words, EntityType type, String language,
+                                 java.util.function.Predicate<String> isPersonName) {
         if (!"ru".equals(language) || words.isEmpty() || !russianCommonWords.contains(words.get(0).toLowerCase(Locale.ROOT))) {
             return false;
         }
-        return words.size() == 1 || words.stream().skip(1).noneMatch(isPersonName);
+        return words.size() == 1 || type == EntityType.PERSON && words.stream().skip(1).noneMatch(isPersonName);
     }
 
     /** Whether a mention (as written, or its base form) is a link label, a call to action or a technology. */

@@ -95,14 +95,24 @@ public final class RussianMorphology {
 
     /** Whether the dictionary knows {@code word} only as something other than a noun or adjective (a verb: "Читать"). */
     public boolean isNeverNominal(String word) {
+        if (isAcronym(word)) {
+            return false;
+        }
         List<Reading> readings = readings(word);
         return !readings.isEmpty() && readings.stream().noneMatch(Reading::isNominal);
     }
 
-    /** Whether the dictionary knows {@code word} and never as a noun ("Самое", "Московский", "Читать"). */
-    public boolean isNeverNoun(String word) {
+    /**
+     * Whether the dictionary knows {@code word} only as an adjective or participle ("Самое", "Московский") or only as
+     * an infinitive ("Читать"); never an acronym ("РФ", "НАТО") or a word in Latin letters.
+     */
+    public boolean isOnlyAdjectiveOrInfinitive(String word) {
+        if (isAcronym(word)) {
+            return false;
+        }
         List<Reading> readings = readings(word);
-        return !readings.isEmpty() && readings.stream().noneMatch(r -> "NN".equals(r.pos()));
+        return !readings.isEmpty() && (readings.stream().allMatch(r -> "ADJ".equals(r.pos()) || "PT".equals(r.pos()))
+                || readings.stream().allMatch(r -> "VB".equals(r.pos()) && r.tag().contains(":INF")));
     }
 
     /** Whether the dictionary knows {@code word} as a first name, surname or patronymic. */

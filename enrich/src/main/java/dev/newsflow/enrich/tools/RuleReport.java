@@ -36,6 +36,7 @@ public final class RuleReport {
         NonNames nonNames = NonNames.load();
         System.out.println("| lang | gold names | listed (not-names.txt) | markup | dictionary: no noun / verbs only | common words |");
         System.out.println("|---|---|---|---|---|---|");
+        java.util.Map<String, Integer> examples = new java.util.HashMap<>();
         for (String language : TrainNer.LANGUAGES) {
             int gold = 0;
             int[] removed = new int[4];
@@ -47,13 +48,22 @@ public final class RuleReport {
                     gold++;
                     removed[0] += nonNames.isListed(text, text) ? 1 : 0;
                     removed[1] += NonNames.hasMarkup(text) ? 1 : 0;
-                    removed[2] += !exactPlace && names.isNoName(words, language) ? 1 : 0;
-                    removed[3] += !exactPlace && nonNames.isCommonWords(words, language, w -> names.isPersonName(w, language)) ? 1 : 0;
+                    boolean noName = !exactPlace && names.isNoName(words, language);
+                    boolean common = !exactPlace && nonNames.isCommonWords(words, span.type(), language, w -> names.isPersonName(w, language));
+                    removed[2] += noName ? 1 : 0;
+                    removed[3] += common ? 1 : 0;
+                    if (noName || common || nonNames.isListed(text, text)) {
+                        examples.merge(language + " " + span.type() + " " + text, 1, Integer::sum);
+                    }
                 }
             }
             System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %d |%n", language, gold, removed[0], removed[1], removed[2],
                     removed[3]);
         }
+        System.out.println();
+        System.out.println("Gold names removed most often: " + examples.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(40)
+                .map(e -> e.getKey() + " (" + e.getValue() + ")").toList());
         System.out.println();
         System.out.println("| lang | gold names | last word cut | cut form attested as a name's last word | not attested |");
         System.out.println("|---|---|---|---|---|");
