@@ -201,6 +201,9 @@ public final class RussianMorphology {
     private static int firstNoun(List<List<Reading>> readings) {
         int last = -1;
         for (int i = 0; i < readings.size(); i++) {
+            if (readings.get(i).isEmpty()) {
+                return i == 0 ? -1 : last; // an acronym or an unknown word heads the rest: "МЧС России", "Гидрометцентр России"
+            }
             boolean noun = readings.get(i).stream().anyMatch(r -> "NN".equals(r.pos()));
             boolean modifier = readings.get(i).stream().anyMatch(r -> "ADJ".equals(r.pos()) || "PT".equals(r.pos()));
             if (noun && !modifier) {
