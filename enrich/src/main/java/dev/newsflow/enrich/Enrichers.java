@@ -39,7 +39,7 @@ public final class Enrichers {
 
     /** The entity chain: the recognizer, rules, gazetteer, base forms and keys, and the filter of non-names. */
     static Annotator entityAnnotator(EntityRecognizer recognizer, PlaceGazetteer gazetteer) {
-        return new EntityAnnotator(recognizer, gazetteer, new EntityNames(RussianMorphology.load(), gazetteer), NonNames.load());
+        return new EntityAnnotator(recognizer, gazetteer, new EntityNames(RussianMorphology.shared(), gazetteer), NonNames.load());
     }
 
     /** An enricher around another entity recognizer, for plugging in a better one. */

@@ -33,10 +33,14 @@ import java.util.Set;
  *   <li>the {@link PlaceGazetteer}: a country, region or city name the model missed becomes a location, unless
  *       it is directly followed by another capitalized word that is not a place ("Baghdad Amreyev" is a
  *       person whose first name happens to be a city); a place the model typed as organization is retyped;</li>
- *   <li>document rules: a name found once is found at each of its other occurrences, and an organization's
- *       acronym ("Organization of Turkic States" ... "OTS") is an organization wherever it appears.</li>
+ *   <li>document rules: an acronym defined by a name elsewhere in the article makes that name an entity, a name
+ *       found once is found at each of its other occurrences, and an organization's acronym ("Organization of
+ *       Turkic States" ... "OTS") is an organization wherever it appears.</li>
  * </ol>
- * Then the distinct entities are counted. Thread-safe when its recognizer is.
+ * Each mention then gets its base form and key ({@link EntityNames}) and its confidence (the recognizer's marginal
+ * probability, see {@link #withRuleConfidence}); what is not a name where a dashboard looks is dropped
+ * ({@link NonNames}); and the mentions are grouped into entities ({@link EntityGroups}). Thread-safe when its
+ * recognizer is.
  */
 final class EntityAnnotator implements Annotator {
 

@@ -33,10 +33,21 @@ public final class RussianMorphology {
     private final ThreadLocal<DictionaryLookup> synthesizer;
     /** The readings of the words seen, shared by the enriching threads (a name's words are looked up several times). */
     private final WordCache<List<Reading>> known = new WordCache<>();
+    private final WordCache<List<String>> features = new WordCache<>();
 
     private RussianMorphology(Dictionary analysis, Dictionary synthesis) {
         this.analyser = ThreadLocal.withInitial(() -> new DictionaryLookup(analysis));
         this.synthesizer = ThreadLocal.withInitial(() -> new DictionaryLookup(synthesis));
+    }
+
+    private static RussianMorphology shared;
+
+    /** The dictionaries loaded once per process, for every user (the enricher, the feature generators). */
+    public static synchronized RussianMorphology shared() {
+        if (shared == null) {
+            shared = load();
+        }
+        return shared;
     }
 
     /**
@@ -115,6 +126,49 @@ public final class RussianMorphology {
                 || readings.stream().allMatch(r -> "VB".equals(r.pos()) && r.tag().contains(":INF")));
     }
 
+    /**
+     * Tagger features of a word: {@code mt=} and each distinct coarse reading (part of speech, and for a noun whether it
+     * is a first name, surname or patronymic: {@code mt=NN:Fam}), then {@code ml=} and the lemma of its first noun or
+     * adjective reading; {@code mt=?} for a Cyrillic word the dictionary does not know; nothing for other tokens.
+     */
+    public List<String> features(String word) {
+        return features.get(word, this::makeFeatures);
+    }
+
+    private List<String> makeFeatures(String word) {
+        if (word.isEmpty() || Character.UnicodeScript.of(word.codePointAt(0)) != Character.UnicodeScript.CYRILLIC) {
+            return List.of();
+        }
+        List<Reading> readings = readings(word);
+        if (readings.isEmpty()) {
+            return List.of("mt=?");
+        }
+        java.util.TreeSet<String> coarse = new java.util.TreeSet<>();
+        String lemma = null;
+        for (Reading reading : readings) {
+            coarse.add("mt=" + coarse(reading));
+            if (lemma == null && reading.isNominal()) {
+                lemma = reading.lemma();
+            }
+        }
+        List<String> all = new ArrayList<>(coarse);
+        if (lemma != null) {
+            all.add("ml=" + lemma);
+        }
+        return List.copyOf(all);
+    }
+
+    private static String coarse(Reading reading) {
+        if ("NN".equals(reading.pos())) {
+            for (String part : reading.parts()) {
+                if ("Name".equals(part) || "Fam".equals(part) || "Patr".equals(part)) {
+                    return "NN:" + part;
+                }
+            }
+        }
+        return reading.pos();
+    }
+
     /** Whether the dictionary knows {@code word} as a first name, surname or patronymic. */
     public boolean isPersonName(String word) {
         return readings(word).stream().anyMatch(Reading::isPersonName);
@@ -153,7 +207,8 @@ public final class RussianMorphology {
         for (int i = 0; i < agreeing; i++) {
             String word = words.get(i);
             Reading reading = choose(usable(readings.get(i), person), grammaticalCase, gender);
-            String nominative = reading != null ? nominative(reading) : person ? withoutCaseEnding(word, grammaticalCase, gender) : null;
+            String nominative = reading != null ? nominative(reading)
+                    : person && readings.get(i).isEmpty() ? withoutCaseEnding(word, grammaticalCase, gender) : null;
             if (nominative != null) {
                 base.set(i, withCaseOf(word, nominative));
             }

@@ -176,6 +176,8 @@ public final class HashedFeatures {
             case "TrigramNameFeatureGeneratorFactory" -> NameNgram.TRIGRAM;
             case "SentenceFeatureGeneratorFactory" -> new SentenceEdge(bool(element, "begin", true), bool(element, "end", true));
             case "DefinitionFeatureGeneratorFactory" -> new Constant(Part.of("def"));
+            case "dev.newsflow.enrich.ner.MorphologyFeatureGeneratorFactory" -> new Morphology(
+                    dev.newsflow.enrich.names.RussianMorphology.shared());
             case "dev.newsflow.enrich.ner.WordClusterFeatureGeneratorFactory" -> new Clusters(
                     WordClusterFeatureGeneratorFactory.clusters(string(element, "resource")),
                     java.util.Locale.forLanguageTag(string(element, "language")));
@@ -377,6 +379,21 @@ public final class HashedFeatures {
     }
 
     /** {@code WindowFeatureGenerator}: the token's features, then those of earlier ones as "p1...", later "n1...". */
+    /** {@link MorphologyFeatureGeneratorFactory}'s generator: what the dictionary says of the token, from its word alone. */
+    private record Morphology(dev.newsflow.enrich.names.RussianMorphology morphology) implements Generator {
+        @Override
+        public boolean dependsOnTokenAlone() {
+            return true;
+        }
+
+        @Override
+        public void emit(Sentence sentence, int index, Features out) {
+            for (String feature : morphology.features(sentence.tokens[index])) {
+                out.add(FeatureHashes.raw(feature), feature.length());
+            }
+        }
+    }
+
     /** A generator whose features of a token come each from one token of its window, and only from that token's word. */
     private interface WordAtOffset extends Generator {
         /** The features token {@code index} gives the token at {@code index - offset}, if it reaches that far. */
