@@ -29,7 +29,8 @@ import org.w3c.dom.Node;
  * token ({@code "p1" + "w=" + word}, {@code "pw,w=" + previous + "," + word}, ...) that the tagger only hashes;
  * here each token's word, lower-cased word and word class are hashed once a sentence and every feature is
  * composed from those parts ({@link FeatureHashes#concat}). The generators it knows (window, cache, token,
- * token class, prefix, suffix, bigram and trigram name, sentence, definition) are composed so; any other runs as
+ * token class, prefix, suffix, bigram and trigram name, sentence, definition, word clusters, Russian morphology)
+ * are composed so; any other runs as
  * OpenNLP's own, once per token, and its names are hashed. A token's features can also be had split: those each
  * word of its windows gives it, which depend on that word alone ({@link #wordFeatures}), and the rest
  * ({@link #otherFeatures}), so that a tagger can sum a word's weights once ({@link CrfTagger#tagWords}). One
