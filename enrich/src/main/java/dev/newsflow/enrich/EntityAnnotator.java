@@ -311,11 +311,15 @@ final class EntityAnnotator implements Annotator {
      */
     private void defineAcronyms(Map<Field, List<List<TokenSpan>>> found, String language) {
         Set<String> acronyms = new HashSet<>();
-        found.keySet().forEach(field -> {
+        for (Field field : found.keySet()) {
             for (int i = 0; i < field.sentences().size(); i++) {
-                field.normalizedTokens(i).stream().filter(EntityAnnotator::isAcronym).forEach(acronyms::add);
+                for (String token : field.normalizedTokens(i)) {
+                    if (isAcronym(token)) {
+                        acronyms.add(token);
+                    }
+                }
             }
-        });
+        }
         if (acronyms.isEmpty()) {
             return;
         }
@@ -358,6 +362,9 @@ final class EntityAnnotator implements Annotator {
 
     /** Where a name starting at {@code start} ends whose initials are one of the acronyms, or -1. */
     private static int acronymDefinitionEnd(List<String> tokens, int start, Set<String> acronyms) {
+        if (!isTitleCaseWord(tokens.get(start))) {
+            return -1;
+        }
         StringBuilder initials = new StringBuilder();
         for (int end = start; end < tokens.size() && end - start < 8; end++) {
             String token = tokens.get(end);
@@ -375,12 +382,31 @@ final class EntityAnnotator implements Annotator {
 
     private static boolean isAcronym(String token) {
         int length = token.length();
-        return length >= 2 && length <= 6 && token.chars().allMatch(c -> Character.isLetter(c) && Character.isUpperCase(c));
+        if (length < 2 || length > 6) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = token.charAt(i);
+            if (!Character.isLetter(c) || !Character.isUpperCase(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isTitleCaseWord(String token) {
-        return token.length() > 1 && Character.isUpperCase(token.codePointAt(0)) && !isAcronym(token)
-                && token.chars().allMatch(Character::isLetter);
+        if (token.length() < 2 || !Character.isUpperCase(token.charAt(0))) {
+            return false;
+        }
+        boolean lower = false;
+        for (int i = 1; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (!Character.isLetter(c)) {
+                return false;
+            }
+            lower |= Character.isLowerCase(c);
+        }
+        return lower; // not an acronym
     }
 
     /** Initials of the capitalized words of a name of three words or more: "Organization of Turkic States" is OTS. */

@@ -122,6 +122,25 @@ public final class EntityKeys {
         return true;
     }
 
+    /**
+     * Whether a key is another one's inflected form: as many words, each the same or the other's with an ending of
+     * at most two letters ("ilana maska", "ilanam maskam" of "ilan mask": Илона Маска, Илоном Маском of Илон Маск, a
+     * name the dictionary does not know). Two names that differ so are counted as one, the shorter.
+     */
+    public static boolean isInflectionOf(String key, String base) {
+        String[] words = key.split(" ");
+        String[] baseWords = base.split(" ");
+        if (words.length != baseWords.length || key.equals(base)) {
+            return false;
+        }
+        for (int i = 0; i < words.length; i++) {
+            if (!(words[i].startsWith(baseWords[i]) && baseWords[i].length() >= 3 && words[i].length() - baseWords[i].length() <= 2)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Vowel runs to one vowel, a leading y kept as a consonant, double letters single. */
     private static String fold(String word) {
         StringBuilder folded = new StringBuilder(word.length());

@@ -49,4 +49,14 @@ class EntityKeysTest {
         assertThat(EntityKeys.fullFormOf("tramp", Map.of("danald tramp", 66, "milania tramp", 40))).isEmpty();
         assertThat(EntityKeys.fullFormOf("vladimir patin", Map.of("vladimir patin", 62))).isEmpty();
     }
+
+    @Test
+    void shouldTellAnInflectedKeyOfANameTheDictionaryDoesNotKnow() {
+        String base = EntityKeys.of("Илон Маск", "ru");
+        assertThat(EntityKeys.isInflectionOf(EntityKeys.of("Илона Маска", "ru"), base)).isTrue();
+        assertThat(EntityKeys.isInflectionOf(EntityKeys.of("Илоном Маском", "ru"), base)).isTrue();
+        assertThat(EntityKeys.isInflectionOf(EntityKeys.of("Илон Маск", "ru"), base)).isFalse();
+        assertThat(EntityKeys.isInflectionOf(EntityKeys.of("Маск", "ru"), base)).isFalse();
+        assertThat(EntityKeys.isInflectionOf(EntityKeys.of("Дональд Трамп", "ru"), base)).isFalse();
+    }
 }

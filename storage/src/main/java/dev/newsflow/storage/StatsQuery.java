@@ -90,13 +90,18 @@ final class StatsQuery {
      * A person named by one word in an article is, in the counts, the person among those counted whose full name ends
      * with that word, when one such is counted more than twice as often as the others together ("Путин" is "Владимир
      * Путин"; {@link EntityKeys#fullFormOf}): an article names one person one way, the enricher having merged the short
-     * mentions of an article with its full name.
+     * mentions of an article with its full name. And a person whose key is another's inflected form (a name the
+     * dictionary does not know: "Илона Маска" of "Илон Маск", {@link EntityKeys#isInflectionOf}) is that person.
      */
     private static List<ArticleStats.Count> withShortFormsMerged(List<ArticleStats.Count> counts) {
         Map<String, Long> merged = new LinkedHashMap<>();
         counts.forEach(count -> merged.put(count.key(), count.count()));
         for (ArticleStats.Count count : counts) {
             EntityKeys.fullFormOf(count.key(), merged).ifPresent(full -> merged.merge(full, merged.remove(count.key()), Long::sum));
+        }
+        for (String key : List.copyOf(merged.keySet())) {
+            merged.keySet().stream().filter(base -> EntityKeys.isInflectionOf(key, base)).findFirst()
+                    .ifPresent(base -> merged.merge(base, merged.remove(key), Long::sum));
         }
         return merged.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

@@ -237,6 +237,8 @@ public final class RussianMorphology {
             if (!names.isEmpty()) {
                 nominal = names;
             }
+            // one person is never plural: "Илон" is no genitive plural of Илона
+            return nominal.stream().filter(r -> !r.isPlural()).toList();
         }
         // A capitalized name is singular when it can be: "Украины" is Украина's genitive, not "Ukraines".
         List<Reading> singular = nominal.stream().filter(r -> !r.isPlural()).toList();

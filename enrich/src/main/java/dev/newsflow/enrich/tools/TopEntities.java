@@ -71,10 +71,17 @@ public final class TopEntities {
         }
     }
 
-    /** A person named by the surname alone is the one counted whose full name ends with it, as {@code /api/stats} does. */
+    /**
+     * A person named by the surname alone is the one counted whose full name ends with it, and a person's inflected key
+     * is the person's, as {@code /api/stats} does.
+     */
     private static void mergeShortForms(Map<String, Integer> people, Map<String, Map<String, Integer>> names) {
         for (String key : List.copyOf(people.keySet())) {
             EntityKeys.fullFormOf(key, people).ifPresent(full -> people.merge(full, people.remove(key), Integer::sum));
+        }
+        for (String key : List.copyOf(people.keySet())) {
+            people.keySet().stream().filter(base -> EntityKeys.isInflectionOf(key, base)).findFirst()
+                    .ifPresent(base -> people.merge(base, people.remove(key), Integer::sum));
         }
     }
 
