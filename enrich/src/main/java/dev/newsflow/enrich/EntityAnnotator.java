@@ -89,6 +89,7 @@ final class EntityAnnotator implements Annotator {
         defineAcronyms(found, language);
         propagate(found);
         List<Found> mentions = new ArrayList<>();
+        List<String> sourceWords = NonNames.words(document.article().source());
         found.forEach((field, perSentence) -> {
             for (int i = 0; i < perSentence.size(); i++) {
                 Sentence sentence = field.sentences().get(i);
@@ -98,7 +99,7 @@ final class EntityAnnotator implements Annotator {
                     if (field.isInLink(sentence.tokens().get(span.start()))) {
                         continue;
                     }
-                    Found mention = found(field, sentence, span, tokens, recognition, document, language);
+                    Found mention = found(field, sentence, span, tokens, recognition, sourceWords, language);
                     if (mention != null) {
                         mentions.add(mention);
                     }
@@ -116,7 +117,7 @@ final class EntityAnnotator implements Annotator {
      * as a verb or an adjective, or the article's own source.
      */
     private Found found(Field field, Sentence sentence, TokenSpan span, List<String> tokens, Recognition recognition,
-                        Document document, String language) {
+                        List<String> sourceWords, String language) {
         List<Token> spanTokens = sentence.tokens().subList(span.start(), span.end());
         int start = spanTokens.get(0).start();
         int end = spanTokens.get(spanTokens.size() - 1).end();
@@ -128,7 +129,7 @@ final class EntityAnnotator implements Annotator {
         boolean exactPlace = gazetteer.isExactName(tokens.subList(span.start(), span.end()));
         if (nonNames.isListed(text, name) || NonNames.hasMarkup(text) || !exactPlace && (names.isNoName(words, language)
                 || nonNames.isCommonWords(words, span.type(), language, w -> names.isPersonName(w, language)))
-                || NonNames.isSource(text, document.article().source(), place)) {
+                || !place && NonNames.isSource(text, sourceWords)) {
             return null;
         }
         double confidence = recognition.confidence().applyAsDouble(span);

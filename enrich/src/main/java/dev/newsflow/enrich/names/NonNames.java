@@ -122,7 +122,14 @@ public final class NonNames {
         if (source == null || source.isBlank() || isPlace) {
             return false;
         }
-        List<String> sourceWords = words(source);
+        return isSource(mention, words(source));
+    }
+
+    /** As {@link #isSource(String, String, boolean)} for a mention that is no place, given the source's {@link #words}. */
+    public static boolean isSource(String mention, List<String> sourceWords) {
+        if (sourceWords.isEmpty()) {
+            return false;
+        }
         List<String> mentionWords = words(mention);
         if (mentionWords.isEmpty()) {
             return false;
@@ -147,7 +154,11 @@ public final class NonNames {
         return false;
     }
 
-    private static List<String> words(String text) {
+    /** The words of a source's name, lower case, as {@link #isSource(String, List)} wants them; empty for none. */
+    public static List<String> words(String text) {
+        if (text == null) {
+            return List.of();
+        }
         return List.of(SEPARATORS.split(text.toLowerCase(Locale.ROOT))).stream().filter(w -> !w.isEmpty()).toList();
     }
 

@@ -127,17 +127,23 @@ public final class CrfTagger {
      */
     Tagging tagWordsScored(HashedFeatures features, String[] tokens, boolean[] endsName, WordCache<float[]> words) {
         float[] local = localScores(features, tokens, endsName, words);
-        return new Tagging(viterbi(local, endsName), marginals(local, endsName));
+        return new Tagging(viterbi(local, endsName), local, endsName);
     }
 
-    /** The labels of a sentence and every token's marginal probability of every label. */
+    /**
+     * The labels of a sentence and every token's marginal probability of every label, computed the first time one is
+     * asked for (a sentence without names never needs them). Not thread-safe: one per sentence and caller.
+     */
     final class Tagging {
         private final String[] path;
-        private final float[] marginals; // marginals[t * labels + y]
+        private final float[] local;
+        private final boolean[] endsName;
+        private float[] marginals; // marginals[t * labels + y], once asked for
 
-        private Tagging(String[] path, float[] marginals) {
+        private Tagging(String[] path, float[] local, boolean[] endsName) {
             this.path = path;
-            this.marginals = marginals;
+            this.local = local;
+            this.endsName = endsName;
         }
 
         String[] labels() {
@@ -146,6 +152,9 @@ public final class CrfTagger {
 
         /** The probability that token {@code t} has {@code label}, 0 for a label the model does not know. */
         double probability(int t, String label) {
+            if (marginals == null) {
+                marginals = marginals(local, endsName);
+            }
             for (int y = 0; y < labels.length; y++) {
                 if (labels[y].equals(label)) {
                     return marginals[t * labels.length + y];
