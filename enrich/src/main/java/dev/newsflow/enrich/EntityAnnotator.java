@@ -127,7 +127,7 @@ final class EntityAnnotator implements Annotator {
         String name = rebuild(text, spanTokens, start, base);
         boolean place = gazetteer.lookup(tokens.subList(span.start(), span.end()), language).isPresent();
         boolean exactPlace = gazetteer.isExactName(tokens.subList(span.start(), span.end()));
-        if (nonNames.isListed(text, name) || NonNames.hasMarkup(text) || !exactPlace && (names.isNoName(words, language)
+        if (nonNames.isListed(text, name) || nonNames.isListedWithCommonWords(words) || NonNames.hasMarkup(text) || !exactPlace && (names.isNoName(words, language)
                 || nonNames.isCommonWords(words, span.type(), language, w -> names.isPersonName(w, language)))
                 || !place && NonNames.isSource(text, sourceWords)) {
             return null;

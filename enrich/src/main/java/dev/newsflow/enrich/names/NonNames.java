@@ -100,6 +100,26 @@ public final class NonNames {
         return false;
     }
 
+    /**
+     * Whether a mention of several words is a listed word with common words around it ("команда Go": the Go team),
+     * every word listed or, in Russian, written in lower case in running text.
+     */
+    public boolean isListedWithCommonWords(List<String> words) {
+        if (words.size() < 2) {
+            return false;
+        }
+        boolean listed = false;
+        for (String word : words) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            boolean isListed = names.contains(lower);
+            if (!isListed && !russianCommonWords.contains(lower)) {
+                return false;
+            }
+            listed |= isListed;
+        }
+        return listed;
+    }
+
     /** Whether a mention holds markup no name has: link brackets, emphasis marks ("Прислали __[__через бот"). */
     public static boolean hasMarkup(String mention) {
         for (int i = 0; i < mention.length(); i++) {
