@@ -15,7 +15,7 @@ class NonNamesTest {
         assertThat(nonNames.isListed("Python", "Python")).isTrue();
         assertThat(nonNames.isListed("Биткоина", "Биткоина")).isTrue();
         assertThat(nonNames.isListed("Google", "Google")).isFalse();
-        assertThat(nonNames.isListedWithCommonWords(List.of("команда", "Go"))).isTrue();
+        assertThat(nonNames.isListedWithCommonWords(List.of("команды", "Go"))).isTrue();
         assertThat(nonNames.isListedWithCommonWords(List.of("Google", "Go"))).isFalse();
     }
 
