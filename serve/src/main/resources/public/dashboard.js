@@ -58,7 +58,7 @@
     if (article.summary) item.appendChild(el('p', 'summary', article.summary));
     const chips = el('div', 'chips');
     (article.entities || []).slice(0, 8).forEach(function (entity) {
-      chips.appendChild(el('span', 'chip ' + (entity.type || ''), entity.text));
+      chips.appendChild(el('span', 'chip ' + (entity.type || ''), entity.name || entity.text));
     });
     if (chips.childElementCount) item.appendChild(chips);
     if (article.duplicateCount > 0) {
@@ -96,10 +96,10 @@
     }
   }
 
-  function bump(list, key) {
+  function bump(list, key, name) {
     if (!key) return;
     const found = list.find(function (c) { return c.key === key; });
-    if (found) found.count += 1; else list.push({key: key, count: 1});
+    if (found) found.count += 1; else list.push({key: key, count: 1, name: name || null});
     list.sort(function (a, b) { return b.count - a.count || (a.key < b.key ? -1 : 1); });
   }
 
@@ -109,9 +109,13 @@
     stats.originals += 1;
     bump(stats.byLanguage, article.language);
     (article.countries || []).forEach(function (c) { bump(stats.byCountry, c); });
+    // one entity once, by its key (an article stored before keys: by its text), under its canonical name
     (article.entities || []).forEach(function (e) {
-      if (e.type === 'PERSON') bump(stats.topPeople, e.text);
-      if (e.type === 'ORGANIZATION') bump(stats.topOrganizations, e.text);
+      const key = e.key || e.text;
+      const name = e.name || e.text;
+      if (e.type === 'PERSON') bump(stats.topPeople, key, name);
+      if (e.type === 'ORGANIZATION') bump(stats.topOrganizations, key, name);
+      if (e.type === 'LOCATION') bump(stats.topLocations, key, name);
     });
     renderStats();
   }
@@ -129,7 +133,7 @@
     const c = chart(id);
     if (!c) return;
     const top = counts.slice(0, 10);
-    const keys = top.map(function (x) { return x.key; });
+    const keys = top.map(function (x) { return x.name || x.key; });
     const values = top.map(function (x) { return x.count; });
     const category = {type: 'category', data: horizontal ? keys.slice().reverse() : keys, axisLabel: {width: 110, overflow: 'truncate'}};
     const value = {type: 'value', minInterval: 1};
@@ -170,6 +174,7 @@
     barChart('chart-countries', stats.byCountry, false);
     barChart('chart-people', stats.topPeople, true);
     barChart('chart-organizations', stats.topOrganizations, true);
+    barChart('chart-places', stats.topLocations, true);
     hoursChart('chart-hours', stats.perHour);
   }
 

@@ -1,6 +1,9 @@
 package dev.newsflow.enrich;
 
 import dev.newsflow.enrich.ner.CrfEntityRecognizer;
+import dev.newsflow.enrich.names.EntityNames;
+import dev.newsflow.enrich.names.NonNames;
+import dev.newsflow.enrich.names.RussianMorphology;
 import dev.newsflow.enrich.ner.EntityRecognizer;
 import dev.newsflow.enrich.ner.PlaceGazetteer;
 import java.util.List;
@@ -34,6 +37,11 @@ public final class Enrichers {
         return enricher;
     }
 
+    /** The entity chain: the recognizer, rules, gazetteer, base forms and keys, and the filter of non-names. */
+    static Annotator entityAnnotator(EntityRecognizer recognizer, PlaceGazetteer gazetteer) {
+        return new EntityAnnotator(recognizer, gazetteer, new EntityNames(RussianMorphology.shared(), gazetteer), NonNames.load());
+    }
+
     /** An enricher around another entity recognizer, for plugging in a better one. */
     public static Enricher create(EnrichConfig config, EntityRecognizer recognizer) {
         PlaceGazetteer gazetteer = PlaceGazetteer.fromLocaleData();
@@ -41,7 +49,7 @@ public final class Enrichers {
         return new ChainEnricher(List.of(
                 new LanguageAnnotator(config),
                 new ScriptAnnotator(),
-                new EntityAnnotator(recognizer, gazetteer),
+                entityAnnotator(recognizer, gazetteer),
                 new CountryAnnotator(gazetteer),
                 keywords,
                 new SummaryAnnotator(config, keywords),

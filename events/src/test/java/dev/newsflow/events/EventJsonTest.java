@@ -37,6 +37,29 @@ class EventJsonTest {
     }
 
     @Test
+    void shouldCarryTheOptionalKeyNameAndConfidenceAndReadEventsWrittenWithoutThem() {
+        var enriched = new EnrichedArticle(ARTICLE, new Enrichment("ru", "Cyrl", 0.97,
+                List.of(new EntityMention("Москве", EntityType.LOCATION, "title", 0, 6, "maskav", 0.98)),
+                List.of(new EntityCount("Москве", EntityType.LOCATION, 1, "Москва", "maskav", 0.98)), List.of("RU"),
+                List.of("встреча"), "В Москве.", 2, 1), Instant.parse("2026-01-01T00:00:00Z"));
+        String json = EventJson.toJson(enriched);
+
+        assertThat(EventJson.fromBytes(json.getBytes(StandardCharsets.UTF_8), EnrichedArticle.class)).isEqualTo(enriched);
+        String before = json.replace(",\"key\":\"maskav\"", "").replace(",\"confidence\":0.98", "")
+                .replace(",\"name\":\"Москва\"", "");
+        EnrichedArticle old = EventJson.fromBytes(before.getBytes(StandardCharsets.UTF_8), EnrichedArticle.class);
+        assertThat(old.enrichment().entities().get(0)).isEqualTo(new EntityCount("Москве", EntityType.LOCATION, 1));
+        assertThat(old.enrichment().entities().get(0).displayName()).isEqualTo("Москве");
+        assertThat(old.enrichment().mentions().get(0).isAtLeast(0.99)).isTrue();
+    }
+
+    @Test
+    void shouldRejectAConfidenceOutsideZeroToOne() {
+        assertThatThrownBy(() -> new EntityMention("Москве", EntityType.LOCATION, "title", 0, 6, "maskav", 1.5))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("'confidence'");
+    }
+
+    @Test
     void shouldSayWhereInTheEventAValueIsWrong() {
         var enriched = new EnrichedArticle(ARTICLE, new Enrichment("en", "Latn", 0.97,
                 List.of(new EntityMention("Samarkand", EntityType.LOCATION, "title", 0, 9)), List.of(), List.of(),

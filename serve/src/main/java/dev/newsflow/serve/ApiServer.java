@@ -1,6 +1,7 @@
 package dev.newsflow.serve;
 
 import dev.newsflow.storage.ArticlePage;
+import dev.newsflow.storage.ArticleQuery;
 import dev.newsflow.storage.ArticleStore;
 import dev.newsflow.storage.StoredArticle;
 import io.javalin.Javalin;
@@ -22,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * Server-Sent Events, the dashboard page at {@code /}, Prometheus metrics and a health check.
  *
  * <pre>
- * GET /api/articles        q, language, country, entity, source, from, to, duplicates, cursor, limit (1..100)
+ * GET /api/articles        q, language, country, entity (name or key), source, from, to, duplicates, cursor, limit
+ *                          (1..100), minConfidence (0..1, default 0.5: the entities shown and matched)
  * GET /api/articles/{id}   the article with its duplicates
- * GET /api/stats           top (1..100, default 10), hours (1..720, default 48)
+ * GET /api/stats           top (1..100, default 10), hours (1..720, default 48), minConfidence (0..1, default 0.5)
  * GET /api/stream          text/event-stream: "ready", then one "article" event per newly enriched article
  * GET /api/sources         the polled sources' health ({@link SourcesView}), an empty list when none are polled
  * GET /metrics             Prometheus text format
@@ -169,13 +171,15 @@ public final class ApiServer implements AutoCloseable {
 
     private void listArticles(Context ctx) {
         ArticlePage page;
+        ArticleQuery query = ArticleQueryParameters.parse(ctx);
         try {
-            page = store.search(ArticleQueryParameters.parse(ctx));
+            page = store.search(query);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("q", e.getMessage());
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("articles", page.articles().stream().map(LiveArticle::of).toList());
+        body.put("articles", page.articles().stream()
+                .map(article -> LiveArticle.of(article.withEntitiesAtLeast(query.minConfidence()))).toList());
         body.put("nextCursor", page.nextCursor());
         json(ctx, body);
     }
@@ -191,15 +195,17 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("article", article);
-        body.put("duplicates", store.findDuplicates(id).stream().map(LiveArticle::of).toList());
+        double minConfidence = ArticleQueryParameters.minConfidence(ctx);
+        body.put("article", article.withEntitiesAtLeast(minConfidence));
+        body.put("duplicates", store.findDuplicates(id).stream()
+                .map(duplicate -> LiveArticle.of(duplicate.withEntitiesAtLeast(minConfidence))).toList());
         json(ctx, body);
     }
 
     private void stats(Context ctx) {
         int top = boundedInt(ctx, "top", 10, 1, 100);
         int hours = boundedInt(ctx, "hours", 48, 1, 720);
-        json(ctx, store.stats(top, hours));
+        json(ctx, store.stats(top, hours, ArticleQueryParameters.minConfidence(ctx)));
     }
 
     private void health(Context ctx) {

@@ -15,7 +15,12 @@ import java.util.Set;
  */
 final class ArticleQueryParameters {
     static final Set<String> KNOWN = Set.of("q", "language", "country", "entity", "source", "from", "to",
-            "duplicates", "cursor", "limit");
+            "duplicates", "cursor", "limit", "minConfidence");
+    /**
+     * What the API and the dashboard show by default: entities and mentions the recognizer is at least this sure of
+     * ({@code minConfidence} changes it, 0 shows all). Chosen on the tuning sentences (enrich/README.md, "Confidence").
+     */
+    static final double DEFAULT_MIN_CONFIDENCE = 0.5;
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
     private static final int MAX_CURSOR_LENGTH = 600;
@@ -44,10 +49,28 @@ final class ArticleQueryParameters {
                     ctx.queryParam("entity"), ctx.queryParam("source"),
                     time("from", ctx.queryParam("from")), time("to", ctx.queryParam("to")),
                     flag("duplicates", ctx.queryParam("duplicates")), cursor,
-                    limit(ctx.queryParam("limit")));
+                    limit(ctx.queryParam("limit")), minConfidence(ctx));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(parameterOf(e.getMessage()), e.getMessage());
         }
+    }
+
+    /** The {@code minConfidence} parameter: 0..1, {@value #DEFAULT_MIN_CONFIDENCE} when absent. */
+    static double minConfidence(Context ctx) {
+        String value = ctx.queryParam("minConfidence");
+        if (value == null || value.isBlank()) {
+            return DEFAULT_MIN_CONFIDENCE;
+        }
+        try {
+            double parsed = Double.parseDouble(value.strip());
+            if (parsed >= 0.0 && parsed <= 1.0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the same message as out of range
+        }
+        throw new BadRequestException("minConfidence", "minConfidence must be a number within 0..1, was '"
+                + abbreviate(value) + "'");
     }
 
     private static int limit(String value) {

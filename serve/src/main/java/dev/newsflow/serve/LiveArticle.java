@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The shape of an article in the dashboard's feed, the same for a stored article ({@code GET /api/articles})
- * and a live one ({@code GET /api/stream}), so the page renders both alike. Text is untrusted. Immutable.
+ * and a live one ({@code GET /api/stream}), so the page renders both alike; a live article shows the entities at
+ * least {@link ArticleQueryParameters#DEFAULT_MIN_CONFIDENCE} sure. Text is untrusted. Immutable.
  */
 record LiveArticle(
         String id,
@@ -29,7 +30,9 @@ record LiveArticle(
         var enrichment = event.enrichment();
         return new LiveArticle(article.id(), article.title(), enrichment.summary(), article.source(), article.url(),
                 article.publishedAt() == null ? null : article.publishedAt().toString(), enrichment.language(),
-                enrichment.countries(), enrichment.entities(), enrichment.keywords(),
+                enrichment.countries(),
+                enrichment.entities().stream().filter(e -> e.isAtLeast(ArticleQueryParameters.DEFAULT_MIN_CONFIDENCE)).toList(),
+                enrichment.keywords(),
                 event.enrichedAt().toString(), null, 0);
     }
 

@@ -143,7 +143,7 @@ class ApiServerTest {
             "/api/articles?from=yesterday", "/api/articles?from=2022-10-28&to=2022-10-27",
             "/api/articles?from=1066-10-14", "/api/articles?country=Uzbekistan", "/api/articles?cursor=bm9wZQ",
             "/api/articles?q=%21%21%21", "/api/articles?duplicates=maybe", "/api/articles?sort=oldest",
-            "/api/stats?top=0", "/api/stats?hours=100000"})
+            "/api/stats?top=0", "/api/stats?hours=100000", "/api/stats?minConfidence=2", "/api/articles?minConfidence=x"})
     void shouldRejectInvalidParametersWithAJsonErrorAndNoStackTrace(String pathAndQuery) throws Exception {
         HttpResponse<String> response = get(pathAndQuery);
 

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsflow.events.Article;
 import dev.newsflow.events.EnrichedArticle;
 import dev.newsflow.events.Enrichment;
+import dev.newsflow.events.EntityCount;
+import dev.newsflow.events.EntityType;
 import dev.newsflow.storage.ArticleStore;
 import dev.newsflow.testkit.Prerequisites;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -136,6 +138,23 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#chart-languages canvas"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#chart-people canvas"))).isNotEmpty();
         saveScreenshot("dashboard-live.png");
+        assertThat(severeBrowserErrors()).isEmpty();
+    }
+
+    @Test
+    void shouldShowALiveArticlesEntitiesUnderTheirCanonicalNamesAndOnlyTheConfidentOnes() {
+        openDashboardAndWaitUntilLive();
+
+        feed.publish(enriched("live-ru", "Путин прибыл в Москву", "Читать далее", 41, "ru", List.of("RU"), List.of(
+                new EntityCount("Путина", EntityType.PERSON, 2, "Владимир Путин", "vladimir patin", 0.97),
+                new EntityCount("Москву", EntityType.LOCATION, 1, "Москва", "maskav", 0.99),
+                new EntityCount("Читать", EntityType.LOCATION, 1, "Читать", "chitat", 0.2))));
+
+        waitUpTo(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#feed li[data-id='live-ru'] .chip")).isEmpty());
+        List<String> chips = browser.findElements(By.cssSelector("#feed li[data-id='live-ru'] .chip")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(chips).containsExactly("Владимир Путин", "Москва");
+        assertThat(browser.findElements(By.cssSelector("#chart-places canvas"))).isNotEmpty();
         assertThat(severeBrowserErrors()).isEmpty();
     }
 

@@ -9,13 +9,16 @@ import java.time.Instant;
  * @param text              full-text query over title and body (all words must occur), or null
  * @param language          ISO 639-1 code of the (detected) language, or null
  * @param country           ISO 3166-1 alpha-2 code the article is about, or null
- * @param entity            exact text of an entity of the article, or null
+ * @param entity            an entity of the article: its key ({@code EntityKeys}), its canonical name, the key of that
+ *                          name, or (rows stored before keys) its exact text; or null
  * @param source            exact source (agency), or null
  * @param from              inclusive lower bound of the publication time, or null
  * @param to                exclusive upper bound of the publication time, or null
  * @param includeDuplicates whether rows that repeat another article are listed too
  * @param cursor            {@link ArticlePage#nextCursor()} of the previous page, or null for the first
  * @param limit             page size, 1..{@value #MAX_LIMIT}
+ * @param minConfidence     the {@code entity} criterion counts only an entity at least this sure (0..1; rows stored
+ *                          before confidences always count)
  */
 public record ArticleQuery(
         String text,
@@ -27,7 +30,8 @@ public record ArticleQuery(
         Instant to,
         boolean includeDuplicates,
         String cursor,
-        int limit) {
+        int limit,
+        double minConfidence) {
 
     public static final int MAX_LIMIT = 100;
     public static final int DEFAULT_LIMIT = 20;
@@ -54,6 +58,19 @@ public record ArticleQuery(
         if (cursor != null) {
             PageCursor.decode(cursor);
         }
+        requireConfidence(minConfidence);
+    }
+
+    /** A query that counts entities of any confidence. */
+    public ArticleQuery(String text, String language, String country, String entity, String source, Instant from, Instant to,
+                        boolean includeDuplicates, String cursor, int limit) {
+        this(text, language, country, entity, source, from, to, includeDuplicates, cursor, limit, 0.0);
+    }
+
+    static void requireConfidence(double minConfidence) {
+        if (!(minConfidence >= 0.0 && minConfidence <= 1.0)) {
+            throw new IllegalArgumentException("minConfidence must be within 0..1, was " + minConfidence);
+        }
     }
 
     /** The newest originals, first page, default size. */
@@ -62,15 +79,18 @@ public record ArticleQuery(
     }
 
     public ArticleQuery withText(String newText) {
-        return new ArticleQuery(newText, language, country, entity, source, from, to, includeDuplicates, cursor, limit);
+        return new ArticleQuery(newText, language, country, entity, source, from, to, includeDuplicates, cursor, limit,
+                minConfidence);
     }
 
     public ArticleQuery withCursor(String newCursor) {
-        return new ArticleQuery(text, language, country, entity, source, from, to, includeDuplicates, newCursor, limit);
+        return new ArticleQuery(text, language, country, entity, source, from, to, includeDuplicates, newCursor, limit,
+                minConfidence);
     }
 
     public ArticleQuery withLimit(int newLimit) {
-        return new ArticleQuery(text, language, country, entity, source, from, to, includeDuplicates, cursor, newLimit);
+        return new ArticleQuery(text, language, country, entity, source, from, to, includeDuplicates, cursor, newLimit,
+                minConfidence);
     }
 
     private static String blankToNull(String value) {

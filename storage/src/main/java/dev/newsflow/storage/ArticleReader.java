@@ -66,6 +66,8 @@ final class ArticleReader {
                 statement.setLong(i + 1, l);
             } else if (value instanceof Integer n) {
                 statement.setInt(i + 1, n);
+            } else if (value instanceof Double d) {
+                statement.setDouble(i + 1, d);
             } else {
                 throw new IllegalArgumentException("unsupported parameter type at " + (i + 1) + ": " + value);
             }
@@ -86,25 +88,27 @@ final class ArticleReader {
             }
         }
         try (PreparedStatement statement = connection.prepareStatement("SELECT article_id, entity_text,"
-                + " entity_type, mention_count FROM article_entities WHERE article_id IN (" + in + ")"
+                + " entity_type, mention_count, entity_name, entity_key, confidence FROM article_entities"
+                + " WHERE article_id IN (" + in + ")"
                 + " ORDER BY article_id, mention_count DESC, entity_text, entity_type")) {
             bind(statement, parameters);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     children.entities(result.getString(1)).add(new EntityCount(result.getString(2),
-                            EntityType.valueOf(result.getString(3)), result.getInt(4)));
+                            EntityType.valueOf(result.getString(3)), result.getInt(4), result.getString(5),
+                            result.getString(6), nullableDouble(result, 7)));
                 }
             }
         }
         try (PreparedStatement statement = connection.prepareStatement("SELECT article_id, mention_text,"
-                + " entity_type, field, start_offset, end_offset FROM article_mentions"
+                + " entity_type, field, start_offset, end_offset, entity_key, confidence FROM article_mentions"
                 + " WHERE article_id IN (" + in + ") ORDER BY article_id, position")) {
             bind(statement, parameters);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     children.mentions(result.getString(1)).add(new EntityMention(result.getString(2),
                             EntityType.valueOf(result.getString(3)), result.getString(4), result.getInt(5),
-                            result.getInt(6)));
+                            result.getInt(6), result.getString(7), nullableDouble(result, 8)));
                 }
             }
         }
@@ -174,5 +178,10 @@ final class ArticleReader {
                     children.countries.getOrDefault(id, List.of()), children.entities.getOrDefault(id, List.of()),
                     children.mentions.getOrDefault(id, List.of()), children.keywords.getOrDefault(id, List.of()));
         }
+    }
+
+    static Double nullableDouble(ResultSet result, int column) throws SQLException {
+        double value = result.getDouble(column);
+        return result.wasNull() ? null : value;
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsflow.storage;
 
+import dev.newsflow.events.EntityKeys;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -42,8 +43,14 @@ final class ArticleSearch {
             parameters.add(query.country());
         }
         if (query.entity() != null) {
-            conditions.add("EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.entity_text = ?)");
+            conditions.add("EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id"
+                    + " AND (e.entity_key IN (?, ?) OR e.entity_name = ? OR (e.entity_key IS NULL AND e.entity_text = ?))"
+                    + " AND (e.confidence IS NULL OR e.confidence >= ?))");
             parameters.add(query.entity());
+            parameters.add(EntityKeys.of(query.entity(), "und"));
+            parameters.add(query.entity());
+            parameters.add(query.entity());
+            parameters.add(query.minConfidence());
         }
         if (query.from() != null) {
             conditions.add("a.sort_ms >= ?");

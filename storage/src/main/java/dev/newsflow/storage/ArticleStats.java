@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param byLanguage         originals per language, most first
  * @param byCountry          originals per country they are about, most first
  * @param bySource           originals per source, most first
- * @param topPeople          persons by the number of articles mentioning them
+ * @param topPeople          persons by the number of articles mentioning them, one entity once by its key
  * @param topOrganizations   organizations likewise
  * @param topLocations       locations likewise
  * @param perHour            originals per publication hour (UTC), the latest hours that have any, oldest first
@@ -38,10 +38,17 @@ public record ArticleStats(
         perHour = List.copyOf(perHour);
     }
 
-    /** A group and its size. */
-    public record Count(String key, long count) {
+    /**
+     * A group and its size; an entity's group is its key ({@code EntityKeys}; the text for rows stored before keys),
+     * shown under {@code name}, the canonical name most of its rows give it (null for groups that are not entities).
+     */
+    public record Count(String key, long count, String name) {
         public Count {
             Objects.requireNonNull(key, "key");
+        }
+
+        public Count(String key, long count) {
+            this(key, count, null);
         }
     }
 

@@ -213,6 +213,19 @@ public final class ArticleStore implements AutoCloseable {
      * @param hours how many of the latest publication hours to count, 1..10000
      */
     public ArticleStats stats(int top, int hours) {
+        return stats(top, hours, 0.0);
+    }
+
+    /**
+     * Aggregates for the dashboard, counting in the top people, organizations and places only the entities at
+     * least {@code minConfidence} sure (rows stored before confidences always count), one entity once by its key.
+     *
+     * @param top           size of each ranked list, 1..1000
+     * @param hours         how many of the latest publication hours to count, 1..10000
+     * @param minConfidence 0..1
+     */
+    public ArticleStats stats(int top, int hours, double minConfidence) {
+        ArticleQuery.requireConfidence(minConfidence);
         if (top < 1 || top > 1000) {
             throw new IllegalArgumentException("top must be within 1..1000, was " + top);
         }
@@ -220,7 +233,7 @@ public final class ArticleStore implements AutoCloseable {
             throw new IllegalArgumentException("hours must be within 1..10000, was " + hours);
         }
         try (Connection connection = dataSource.getConnection()) {
-            return new StatsQuery(connection, dialect).run(top, hours);
+            return new StatsQuery(connection, dialect).run(top, hours, minConfidence);
         } catch (SQLException e) {
             throw SqlFailures.wrap("cannot compute statistics in " + description + ": " + e.getMessage(), e);
         }

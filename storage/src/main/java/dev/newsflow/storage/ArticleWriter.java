@@ -11,6 +11,7 @@ import dev.newsflow.events.Enrichment;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -157,10 +158,11 @@ final class ArticleWriter {
             }
         }
         try (PreparedStatement entities = connection.prepareStatement("INSERT INTO article_entities"
-                + " (article_id, entity_text, entity_type, mention_count) VALUES (?, ?, ?, ?)");
-             PreparedStatement mentions = connection.prepareStatement("INSERT INTO article_mentions"
-                + " (article_id, position, mention_text, entity_type, field, start_offset, end_offset)"
+                + " (article_id, entity_text, entity_type, mention_count, entity_name, entity_key, confidence)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement mentions = connection.prepareStatement("INSERT INTO article_mentions"
+                + " (article_id, position, mention_text, entity_type, field, start_offset, end_offset, entity_key, confidence)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement countries = connection.prepareStatement(
                 "INSERT INTO article_countries (article_id, country) VALUES (?, ?)");
              PreparedStatement keywords = connection.prepareStatement(
@@ -195,13 +197,16 @@ final class ArticleWriter {
         Map<String, EntityCount> merged = new LinkedHashMap<>();
         for (EntityCount entity : entities) {
             merged.merge(entity.type() + "\u0000" + entity.text(), entity,
-                    (a, b) -> new EntityCount(a.text(), a.type(), a.count() + b.count()));
+                    (a, b) -> new EntityCount(a.text(), a.type(), a.count() + b.count(), a.name(), a.key(), a.confidence()));
         }
         for (EntityCount entity : merged.values()) {
             statement.setString(1, id);
             statement.setString(2, entity.text());
             statement.setString(3, entity.type().name());
             statement.setInt(4, entity.count());
+            statement.setString(5, entity.name());
+            statement.setString(6, entity.key());
+            setDouble(statement, 7, entity.confidence());
             statement.addBatch();
         }
     }
@@ -217,7 +222,17 @@ final class ArticleWriter {
             statement.setString(5, mention.field());
             statement.setInt(6, mention.start());
             statement.setInt(7, mention.end());
+            statement.setString(8, mention.key());
+            setDouble(statement, 9, mention.confidence());
             statement.addBatch();
+        }
+    }
+
+    private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.DOUBLE);
+        } else {
+            statement.setDouble(index, value);
         }
     }
 

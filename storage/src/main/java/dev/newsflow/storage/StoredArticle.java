@@ -72,6 +72,15 @@ public record StoredArticle(
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
     }
 
+    /** This article with only the entities and mentions at least {@code minConfidence} sure (older rows: all). */
+    public StoredArticle withEntitiesAtLeast(double minConfidence) {
+        return new StoredArticle(id, title, body, author, source, publishedAt, url, language, declaredLanguage, origin,
+                script, languageConfidence, summary, wordCount, readingTimeSeconds, enrichedAt, duplicateOf, similarity,
+                duplicateMethod, detectedAt, duplicateCount, countries,
+                entities.stream().filter(e -> e.isAtLeast(minConfidence)).toList(),
+                mentions.stream().filter(m -> m.isAtLeast(minConfidence)).toList(), keywords);
+    }
+
     /** True when this row repeats another stored article. */
     public boolean isDuplicate() {
         return duplicateOf != null;

@@ -303,12 +303,89 @@ abstract class ArticleStoreContract {
                 new ArticleStats.Count("uz", 2), new ArticleStats.Count("kk", 1));
         assertThat(stats.byCountry()).containsExactly(new ArticleStats.Count("UZ", 8), new ArticleStats.Count("KZ", 3));
         assertThat(stats.bySource()).containsExactly(new ArticleStats.Count("UzA", 8));
-        assertThat(stats.topPeople()).containsExactly(new ArticleStats.Count("Tokayev", 5),
-                new ArticleStats.Count("Mirziyoyev", 3));
-        assertThat(stats.topOrganizations()).containsExactly(new ArticleStats.Count("UzA", 3));
+        assertThat(stats.topPeople()).containsExactly(new ArticleStats.Count("Tokayev", 5, "Tokayev"),
+                new ArticleStats.Count("Mirziyoyev", 3, "Mirziyoyev"));
+        assertThat(stats.topOrganizations()).containsExactly(new ArticleStats.Count("UzA", 3, "UzA"));
         assertThat(stats.perHour()).hasSize(8).allMatch(h -> h.count() == 1);
         assertThat(stats.perHour().get(0).hour()).isEqualTo("2022-10-27T04:00:00Z");
         assertThat(store.stats(1, 2).perHour()).extracting(ArticleStats.HourCount::hour)
                 .containsExactly("2022-10-27T10:00:00Z", "2022-10-27T11:00:00Z");
+    }
+
+    /**
+     * Three articles naming one person and one place in three case forms and two scripts, a row from before keys, and
+     * an article naming the person by his surname alone.
+     */
+    private void storeKeyedEntities() {
+        store.write(GROUP, List.of(
+                keyed("k-1", "ru", "Путина встретили в Москве", 0,
+                        new EntityCount("Путина", EntityType.PERSON, 2, "Владимир Путин", "vladimir patin", 0.93),
+                        new EntityCount("Москве", EntityType.LOCATION, 1, "Москва", "maskav", 0.99),
+                        new EntityCount("Читать", EntityType.LOCATION, 1, "Читать", "chitat", 0.31)),
+                keyed("k-2", "ru", "Владимира Путина ждут в Москву", 1,
+                        new EntityCount("Владимира Путина", EntityType.PERSON, 1, "Владимир Путин", "vladimir patin", 0.88),
+                        new EntityCount("Москву", EntityType.LOCATION, 1, "Москва", "maskav", 0.97)),
+                keyed("k-3", "en", "Vladimir Putin in Moscow", 2,
+                        new EntityCount("Vladimir Putin", EntityType.PERSON, 1, "Vladimir Putin", "vladimir patin", 0.99),
+                        new EntityCount("Moscow", EntityType.LOCATION, 1, "Moscow", "maskav", 0.95)),
+                enriched(article("k-4", "Moscow before keys", "An old row.", TASHKENT_MORNING.plusHours(3)), "en",
+                        List.of("RU"), List.of(new EntityCount("Moscow", EntityType.LOCATION, 1))),
+                keyed("k-5", "ru", "Путин выступил", 4,
+                        new EntityCount("Путин", EntityType.PERSON, 1, "Путин", "patin", 0.91))), List.of());
+    }
+
+    private static EnrichedArticle keyed(String id, String language, String title, int hour, EntityCount... entities) {
+        return enriched(article(id, title, "Body.", TASHKENT_MORNING.plusHours(hour)), language, List.of("RU"), List.of(entities));
+    }
+
+    @Test
+    void shouldCountOneEntityOnceByItsKeyUnderItsMostCommonName() {
+        storeKeyedEntities();
+
+        ArticleStats stats = store.stats(10, 48, 0.5);
+
+        // k-5 names him by his surname alone: counted as the one person whose full name ends with it
+        assertThat(stats.topPeople()).containsExactly(new ArticleStats.Count("vladimir patin", 4, "Владимир Путин"));
+        assertThat(stats.topLocations()).containsExactly(new ArticleStats.Count("maskav", 3, "Москва"),
+                new ArticleStats.Count("Moscow", 1, "Moscow"));
+    }
+
+    @Test
+    void shouldLeaveEntitiesBelowTheConfidenceAskedForOutOfTheCounts() {
+        storeKeyedEntities();
+
+        assertThat(store.stats(10, 48, 0.5).topLocations()).extracting(ArticleStats.Count::name).doesNotContain("Читать");
+        assertThat(store.stats(10, 48, 0.0).topLocations()).extracting(ArticleStats.Count::name).contains("Читать");
+        assertThat(store.stats(10, 48, 0.96).topLocations()).containsExactly(new ArticleStats.Count("maskav", 2, "Москва"),
+                new ArticleStats.Count("Moscow", 1, "Moscow"));
+    }
+
+    @Test
+    void shouldFindAnEntityByItsNameByItsKeyOrByTheKeyOfAnotherSpelling() {
+        storeKeyedEntities();
+
+        assertThat(ids(store.search(entity("Москва")))).containsExactly("k-2", "k-1");
+        assertThat(ids(store.search(entity("maskav")))).containsExactly("k-3", "k-2", "k-1");
+        assertThat(ids(store.search(entity("Moscow")))).containsExactly("k-4", "k-3", "k-2", "k-1");
+        assertThat(ids(store.search(entity("Владимир Путин")))).containsExactly("k-3", "k-2", "k-1");
+        assertThat(ids(store.search(entity("Vladimir Putin")))).containsExactly("k-3", "k-2", "k-1");
+        assertThat(ids(store.search(entity("Читать")))).isEmpty();
+    }
+
+    @Test
+    void shouldReadBackTheKeyNameAndConfidenceOfEntitiesAndMentions() {
+        storeKeyedEntities();
+
+        StoredArticle stored = store.findArticle("k-1").orElseThrow();
+
+        assertThat(stored.entities()).contains(
+                new EntityCount("Путина", EntityType.PERSON, 2, "Владимир Путин", "vladimir patin", 0.93));
+        assertThat(stored.withEntitiesAtLeast(0.5).entities()).extracting(EntityCount::text).containsExactly("Путина", "Москве");
+        assertThat(store.findArticle("k-4").orElseThrow().withEntitiesAtLeast(0.99).entities())
+                .containsExactly(new EntityCount("Moscow", EntityType.LOCATION, 1));
+    }
+
+    private static ArticleQuery entity(String entity) {
+        return new ArticleQuery(null, null, null, entity, null, null, null, false, null, 20, 0.5);
     }
 }

@@ -73,6 +73,27 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
         return spans(tagger.tagWords(hashed, words, endsName(language, words), seen));
     }
 
+    /** As {@link #recognize}, the confidence of a span being the least marginal probability of its labels. */
+    @Override
+    public Recognition recognizeScored(String language, List<String> tokens) {
+        CrfTagger tagger = taggers.get(language);
+        if (tagger == null || tokens.isEmpty()) {
+            return new Recognition(List.of(), span -> 0.0);
+        }
+        HashedFeatures hashed = features.get().computeIfAbsent(language, l -> HashedFeatures.compile(tagger.featureDescriptor()));
+        WordCache<float[]> seen = wordWeights.computeIfAbsent(language, l -> new WordCache<>());
+        String[] words = tokens.toArray(String[]::new);
+        CrfTagger.Tagging tagging = tagger.tagWordsScored(hashed, words, endsName(language, words), seen);
+        return new Recognition(spans(tagging.labels()), span -> {
+            double least = 1.0;
+            for (int t = span.start(); t < span.end(); t++) {
+                String label = (t == span.start() ? "B-" : "I-") + span.type().name();
+                least = Math.min(least, tagging.probability(t, label));
+            }
+            return least;
+        });
+    }
+
     /**
      * Where a name must end, whatever the model says: in Turkish and Azerbaijani a proper name takes its case
      * suffixes after an apostrophe ({@code Venezuela'da Cuman'da}: two places), so a token with such a suffix is
@@ -93,7 +114,7 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
      * letters with a vowel, but not an English contraction ({@code Don't}, {@code She's}, {@code We're}) or the
      * Arabic article ({@code Ebu'l}, {@code Kur'an}), which continue a name.
      */
-    static boolean hasCaseSuffix(String token) {
+    public static boolean hasCaseSuffix(String token) {
         int apostrophe = ApostropheStemFeatureGeneratorFactory.Generator.apostrophe(token);
         if (apostrophe < 0) {
             return false;
@@ -111,6 +132,11 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
             vowel |= VOWELS.indexOf(c) >= 0;
         }
         return vowel;
+    }
+
+    /** Where the apostrophe before a suffix sits in {@code token}, or -1 (see {@link #hasCaseSuffix}). */
+    public static int suffixApostrophe(String token) {
+        return ApostropheStemFeatureGeneratorFactory.Generator.apostrophe(token);
     }
 
     /** A fresh generator from an OpenNLP feature descriptor (XML). */

@@ -1,7 +1,9 @@
 package dev.newsflow.enrich.ner;
 
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,63 @@ public record CrfModel(byte[] featureDescriptor, List<String> labels, Map<String
                 throw new IllegalArgumentException("feature '" + name + "' has " + row.length + " weights for " + n + " labels");
             }
         });
+    }
+
+    /**
+     * Reads a model written by {@link #write}.
+     *
+     * @throws IOException when the stream is not such a model
+     */
+    public static CrfModel read(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(new java.util.zip.GZIPInputStream(in, 1 << 16));
+        String magic = data.readUTF();
+        if (!MAGIC.equals(magic)) {
+            throw new IOException("not a newsflow CRF model (header '" + magic + "')");
+        }
+        byte[] descriptor = data.readNBytes(data.readInt());
+        int n = data.readInt();
+        List<String> labels = new java.util.ArrayList<>(n);
+        for (int y = 0; y < n; y++) {
+            labels.add(data.readUTF());
+        }
+        int featureCount = data.readInt();
+        Map<String, float[]> weights = new java.util.LinkedHashMap<>(featureCount * 2);
+        for (int feature = 0; feature < featureCount; feature++) {
+            String name = data.readUTF();
+            float[] row = new float[n];
+            for (int y = 0; y < n; y++) {
+                row[y] = data.readFloat();
+            }
+            weights.put(name, row);
+        }
+        float[] biases = new float[n];
+        for (int y = 0; y < n; y++) {
+            biases[y] = data.readFloat();
+        }
+        float[][] transitions = new float[n][n];
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                transitions[a][b] = data.readFloat();
+            }
+        }
+        return new CrfModel(descriptor, labels, weights, biases, transitions);
+    }
+
+    /**
+     * This model without the features whose every weight is smaller than {@code minimum} in magnitude: they hardly
+     * move a score, and a smaller table is found faster (its lookups wait on memory).
+     */
+    public CrfModel pruned(float minimum) {
+        Map<String, float[]> kept = new java.util.LinkedHashMap<>();
+        featureWeights.forEach((name, row) -> {
+            for (float weight : row) {
+                if (Math.abs(weight) >= minimum) {
+                    kept.put(name, row);
+                    return;
+                }
+            }
+        });
+        return new CrfModel(featureDescriptor, labels, kept, biases, transitions);
     }
 
     /** The tagger that decodes with these weights. */

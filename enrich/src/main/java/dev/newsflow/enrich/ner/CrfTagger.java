@@ -24,6 +24,7 @@ public final class CrfTagger {
     private final float[] weights; // feature-major: weights[row * labels + label]
     private final float[] biases;
     private final float[] transitions; // transitions[from * labels + to]
+    private final double[] expTransitions; // exp of each transition, for forward-backward
     private final boolean[] continuesName; // per label: an I- label
 
     private CrfTagger(Builder builder, float[] biases, float[][] transitions) {
@@ -40,6 +41,10 @@ public final class CrfTagger {
         this.transitions = new float[n * n];
         for (int from = 0; from < n; from++) {
             System.arraycopy(transitions[from], 0, this.transitions, from * n, n);
+        }
+        this.expTransitions = new double[n * n];
+        for (int i = 0; i < n * n; i++) {
+            expTransitions[i] = Math.exp(this.transitions[i]);
         }
     }
 
@@ -113,6 +118,53 @@ public final class CrfTagger {
      * @param words the weights of words seen, for this tagger (and its descriptor, which {@code features} makes)
      */
     String[] tagWords(HashedFeatures features, String[] tokens, boolean[] endsName, WordCache<float[]> words) {
+        return viterbi(localScores(features, tokens, endsName, words), endsName);
+    }
+
+    /**
+     * As {@link #tagWords}, with each token's marginal probability of each label (forward-backward over the same
+     * scores and the same constraint: no name continues past a token marked in {@code endsName}).
+     */
+    Tagging tagWordsScored(HashedFeatures features, String[] tokens, boolean[] endsName, WordCache<float[]> words) {
+        float[] local = localScores(features, tokens, endsName, words);
+        return new Tagging(viterbi(local, endsName), local, endsName);
+    }
+
+    /**
+     * The labels of a sentence and every token's marginal probability of every label, computed the first time one is
+     * asked for (a sentence without names never needs them). Not thread-safe: one per sentence and caller.
+     */
+    final class Tagging {
+        private final String[] path;
+        private final float[] local;
+        private final boolean[] endsName;
+        private float[] marginals; // marginals[t * labels + y], once asked for
+
+        private Tagging(String[] path, float[] local, boolean[] endsName) {
+            this.path = path;
+            this.local = local;
+            this.endsName = endsName;
+        }
+
+        String[] labels() {
+            return path;
+        }
+
+        /** The probability that token {@code t} has {@code label}, 0 for a label the model does not know. */
+        double probability(int t, String label) {
+            if (marginals == null) {
+                marginals = marginals(local, endsName);
+            }
+            for (int y = 0; y < labels.length; y++) {
+                if (labels[y].equals(label)) {
+                    return marginals[t * labels.length + y];
+                }
+            }
+            return 0.0;
+        }
+    }
+
+    private float[] localScores(HashedFeatures features, String[] tokens, boolean[] endsName, WordCache<float[]> words) {
         requireOnePlaceEach(endsName, tokens.length);
         int n = labels.length;
         int reach = features.windowReach();
@@ -139,7 +191,77 @@ public final class CrfTagger {
             }
             addWeights(features.otherFeatures(t), scratch, local, at);
         }
-        return viterbi(local, endsName);
+        return local;
+    }
+
+    /**
+     * Forward-backward in probability space, each step rescaled to sum 1 (so nothing overflows): one {@code exp}
+     * a token and label, the transitions' exponentials made once.
+     */
+    private float[] marginals(float[] local, boolean[] endsName) {
+        int n = labels.length;
+        int length = local.length / n;
+        double[] alpha = new double[length * n];
+        double[] beta = new double[length * n];
+        double[] emission = new double[length * n];
+        for (int t = 0; t < length; t++) {
+            float top = Float.NEGATIVE_INFINITY;
+            for (int y = 0; y < n; y++) {
+                top = Math.max(top, local[t * n + y]);
+            }
+            for (int y = 0; y < n; y++) {
+                emission[t * n + y] = Math.exp(local[t * n + y] - top);
+            }
+        }
+        for (int t = 0; t < length; t++) {
+            double sum = 0;
+            for (int y = 0; y < n; y++) {
+                double inflow = 1.0;
+                if (t > 0) {
+                    inflow = 0;
+                    if (!(endsName[t - 1] && continuesName[y])) {
+                        for (int previous = 0; previous < n; previous++) {
+                            inflow += alpha[(t - 1) * n + previous] * expTransitions[previous * n + y];
+                        }
+                    }
+                }
+                alpha[t * n + y] = inflow * emission[t * n + y];
+                sum += alpha[t * n + y];
+            }
+            for (int y = 0; y < n; y++) {
+                alpha[t * n + y] /= sum;
+            }
+        }
+        for (int t = length - 1; t >= 0; t--) {
+            double sum = 0;
+            for (int y = 0; y < n; y++) {
+                double outflow = 1.0;
+                if (t < length - 1) {
+                    outflow = 0;
+                    for (int next = 0; next < n; next++) {
+                        if (!(endsName[t] && continuesName[next])) {
+                            outflow += expTransitions[y * n + next] * emission[(t + 1) * n + next] * beta[(t + 1) * n + next];
+                        }
+                    }
+                }
+                beta[t * n + y] = outflow;
+                sum += outflow;
+            }
+            for (int y = 0; y < n; y++) {
+                beta[t * n + y] /= sum;
+            }
+        }
+        float[] marginals = new float[length * n];
+        for (int t = 0; t < length; t++) {
+            double sum = 0;
+            for (int y = 0; y < n; y++) {
+                sum += alpha[t * n + y] * beta[t * n + y];
+            }
+            for (int y = 0; y < n; y++) {
+                marginals[t * n + y] = (float) (alpha[t * n + y] * beta[t * n + y] / sum);
+            }
+        }
+        return marginals;
     }
 
     /** Per offset from {@code -reach} to {@code reach}, the summed weights of the features word {@code index} makes there. */

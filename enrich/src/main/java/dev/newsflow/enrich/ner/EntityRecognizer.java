@@ -18,4 +18,13 @@ public interface EntityRecognizer {
      *         language is not supported)
      */
     List<LabeledSentence.TokenSpan> recognize(String language, List<String> tokens);
+
+    /**
+     * Entities of one sentence with the recognizer's confidence in any span of it. This default, for a
+     * recognizer without probabilities, is sure of the spans it found and of nothing else.
+     */
+    default Recognition recognizeScored(String language, List<String> tokens) {
+        List<LabeledSentence.TokenSpan> spans = recognize(language, tokens);
+        return new Recognition(spans, span -> spans.contains(span) ? 1.0 : 0.0);
+    }
 }

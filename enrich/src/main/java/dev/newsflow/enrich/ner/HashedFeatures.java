@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
@@ -28,7 +29,8 @@ import org.w3c.dom.Node;
  * token ({@code "p1" + "w=" + word}, {@code "pw,w=" + previous + "," + word}, ...) that the tagger only hashes;
  * here each token's word, lower-cased word and word class are hashed once a sentence and every feature is
  * composed from those parts ({@link FeatureHashes#concat}). The generators it knows (window, cache, token,
- * token class, prefix, suffix, bigram and trigram name, sentence, definition) are composed so; any other runs as
+ * token class, prefix, suffix, bigram and trigram name, sentence, definition, word clusters, Russian morphology)
+ * are composed so; any other runs as
  * OpenNLP's own, once per token, and its names are hashed. A token's features can also be had split: those each
  * word of its windows gives it, which depend on that word alone ({@link #wordFeatures}), and the rest
  * ({@link #otherFeatures}), so that a tagger can sum a word's weights once ({@link CrfTagger#tagWords}). One
@@ -42,7 +44,7 @@ public final class HashedFeatures {
     private final Sentence sentence = new Sentence();
     private final Features out = new Features();
     // The top-level generators sorted by what their features depend on (wordFeatures, otherFeatures).
-    private final List<Window> windows = new ArrayList<>();
+    private final List<WordAtOffset> windows = new ArrayList<>();
     private final List<Generator> ownWord = new ArrayList<>();
     private final List<Generator> others = new ArrayList<>();
     private final int windowReach;
@@ -54,6 +56,9 @@ public final class HashedFeatures {
             if (generator instanceof Window window && window.inner.dependsOnTokenAlone()) {
                 windows.add(window);
                 reach = Math.max(reach, Math.max(window.previous.length, window.next.length) - 1);
+            } else if (generator instanceof Clusters clusters) {
+                windows.add(clusters);
+                reach = Math.max(reach, Clusters.REACH);
             } else if (generator.dependsOnTokenAlone()) {
                 ownWord.add(generator);
             } else {
@@ -118,7 +123,7 @@ public final class HashedFeatures {
      */
     public long[] wordFeatures(int index, int offset) {
         out.clear();
-        for (Window window : windows) {
+        for (WordAtOffset window : windows) {
             window.emitAt(sentence, index, offset, out);
         }
         if (offset == 0) {
@@ -172,6 +177,11 @@ public final class HashedFeatures {
             case "TrigramNameFeatureGeneratorFactory" -> NameNgram.TRIGRAM;
             case "SentenceFeatureGeneratorFactory" -> new SentenceEdge(bool(element, "begin", true), bool(element, "end", true));
             case "DefinitionFeatureGeneratorFactory" -> new Constant(Part.of("def"));
+            case "dev.newsflow.enrich.ner.MorphologyFeatureGeneratorFactory" -> new Morphology(
+                    dev.newsflow.enrich.names.RussianMorphology.shared());
+            case "dev.newsflow.enrich.ner.WordClusterFeatureGeneratorFactory" -> new Clusters(
+                    WordClusterFeatureGeneratorFactory.clusters(string(element, "resource")),
+                    java.util.Locale.forLanguageTag(string(element, "language")));
             case "TokenPatternFeatureGeneratorFactory" -> element.getElementsByTagName("*").getLength() == 0
                     ? new TokenPattern(new OpenNlp(element)) : new OpenNlp(element);
             default -> new OpenNlp(element);
@@ -185,6 +195,14 @@ public final class HashedFeatures {
             }
         }
         return null;
+    }
+
+    private static String string(Element element, String name) {
+        String value = parameter(element, "str", name);
+        if (value == null) {
+            throw new IllegalArgumentException("feature generator " + element.getAttribute("class") + " needs <str name=\"" + name + "\">");
+        }
+        return value.strip();
     }
 
     private static int integer(Element element, String name, int fallback) {
@@ -362,7 +380,72 @@ public final class HashedFeatures {
     }
 
     /** {@code WindowFeatureGenerator}: the token's features, then those of earlier ones as "p1...", later "n1...". */
-    private static final class Window implements Generator {
+    /** {@link MorphologyFeatureGeneratorFactory}'s generator: what the dictionary says of the token, from its word alone. */
+    private record Morphology(dev.newsflow.enrich.names.RussianMorphology morphology) implements Generator {
+        @Override
+        public boolean dependsOnTokenAlone() {
+            return true;
+        }
+
+        @Override
+        public void emit(Sentence sentence, int index, Features out) {
+            for (String feature : morphology.features(sentence.tokens[index])) {
+                out.add(FeatureHashes.raw(feature), feature.length());
+            }
+        }
+    }
+
+    /** A generator whose features of a token come each from one token of its window, and only from that token's word. */
+    private interface WordAtOffset extends Generator {
+        /** The features token {@code index} gives the token at {@code index - offset}, if it reaches that far. */
+        void emitAt(Sentence sentence, int index, int offset, Features out);
+    }
+
+    /**
+     * {@link WordClusterFeatureGeneratorFactory}'s generator: the clusters of the token and of its neighbours,
+     * "cl" level "." offset "=" cluster, the neighbours' from their words alone (so a word's can be summed once).
+     */
+    private static final class Clusters implements WordAtOffset {
+        static final int REACH = 1;
+        private final Map<String, String[]> clusters;
+        private final java.util.Locale locale;
+        private final Part[][] prefixes; // [offset + REACH][level]
+
+        Clusters(Map<String, String[]> clusters, java.util.Locale locale) {
+            this.clusters = clusters;
+            this.locale = locale;
+            int levels = clusters.values().stream().mapToInt(l -> l.length).max().orElse(0);
+            this.prefixes = new Part[2 * REACH + 1][levels];
+            for (int offset = -REACH; offset <= REACH; offset++) {
+                for (int level = 0; level < levels; level++) {
+                    prefixes[offset + REACH][level] = Part.of("cl" + level + "." + offset + "=");
+                }
+            }
+        }
+
+        @Override
+        public void emit(Sentence sentence, int index, Features out) {
+            for (int offset = -REACH; offset <= REACH; offset++) {
+                int at = index + offset;
+                if (at >= 0 && at < sentence.size()) {
+                    emitAt(sentence, at, offset, out);
+                }
+            }
+        }
+
+        @Override
+        public void emitAt(Sentence sentence, int index, int offset, Features out) {
+            if (offset < -REACH || offset > REACH) {
+                return;
+            }
+            String[] levels = clusters.get(WordClusterFeatureGeneratorFactory.normalize(sentence.tokens[index], locale));
+            for (int level = 0; levels != null && level < levels.length; level++) {
+                out.start(prefixes[offset + REACH][level]).then(Part.of(levels[level])).add();
+            }
+        }
+    }
+
+    private static final class Window implements WordAtOffset {
         private final Generator inner;
         private final Part[] previous;
         private final Part[] next;
@@ -397,8 +480,8 @@ public final class HashedFeatures {
             }
         }
 
-        /** The features token {@code index} gives the token at {@code index - offset}, if the window reaches it. */
-        void emitAt(Sentence sentence, int index, int offset, Features out) {
+        @Override
+        public void emitAt(Sentence sentence, int index, int offset, Features out) {
             if (offset == 0) {
                 inner.emit(sentence, index, out);
             } else if (offset < 0 ? -offset < previous.length : offset < next.length) {

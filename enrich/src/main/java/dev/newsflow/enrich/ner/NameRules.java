@@ -1,5 +1,6 @@
 package dev.newsflow.enrich.ner;
 
+import dev.newsflow.enrich.names.TurkicSuffixes;
 import dev.newsflow.enrich.ner.LabeledSentence.TokenSpan;
 import dev.newsflow.events.EntityType;
 import java.util.ArrayList;
@@ -148,6 +149,12 @@ public final class NameRules {
                 start--; // Шавкат Миромонович Мирзиёев: the patronymic sits between the names
             }
             String first = tokens.get(start);
+            if ("uz".equals(language) && !TurkicSuffixes.strip(first, language).equals(first)
+                    && NAME_WORD.matcher(first).matches() && !isCountry(tokens, start, language)) {
+                // "Uchrashuvda Mirziyoyev": a word with a case suffix is no first name; the surname is the person
+                people.add(new TokenSpan(i, i + 1, EntityType.PERSON));
+                continue;
+            }
             if (!NAME_WORD.matcher(first).matches() || titles.contains(first.toLowerCase(Locale.ROOT))
                     || isCountry(tokens, start, language)) {
                 continue;
@@ -189,7 +196,7 @@ public final class NameRules {
      * The span without leading and trailing punctuation and function words ("of the", "и"), if a capitalized
      * word is left. Inner lower-case words stay: "Министерство иностранных дел" ends in one.
      */
-    static Optional<TokenSpan> trimmed(int start, int end, EntityType type, List<String> tokens) {
+    public static Optional<TokenSpan> trimmed(int start, int end, EntityType type, List<String> tokens) {
         while (start < end && isEdgeNoise(tokens.get(start))) {
             start++;
         }

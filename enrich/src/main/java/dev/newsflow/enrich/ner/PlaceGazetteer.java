@@ -35,8 +35,11 @@ public final class PlaceGazetteer {
     /** What kind of place a name stands for. */
     public enum Kind { COUNTRY, REGION, CITY }
 
-    /** A known place: its kind and ISO 3166-1 alpha-2 country (null for a world region such as Europe). */
-    public record Place(Kind kind, String country) {
+    /**
+     * A known place: its kind, ISO 3166-1 alpha-2 country (null for a world region such as Europe), and its English
+     * name, the same whatever language it was found in (null for the cities of {@code places.tsv}, listed by country).
+     */
+    public record Place(Kind kind, String country, String english) {
     }
 
     /** A match of {@code length} tokens starting at {@code start}. */
@@ -72,6 +75,8 @@ public final class PlaceGazetteer {
             "ust-nera", "khandyga", "srednekolymsk", "anadyr", "oral", "aqtau", "aqtobe", "atyrau", "qostanay",
             "qyzylorda", "famagusta", "busingen", "uzhgorod", "zaporozhye", "simferopol");
     private static final String APOSTROPHES = "'’‘`ʼʻ";
+    private static final LocaleDisplayNames ENGLISH = LocaleDisplayNames.getInstance(ULocale.ENGLISH);
+    private static final TimeZoneNames ENGLISH_ZONES = TimeZoneNames.getInstance(ULocale.ENGLISH);
 
     private final Map<String, Place> exact = new HashMap<>();
     private final Map<String, Place> stems = new HashMap<>();
@@ -97,10 +102,10 @@ public final class PlaceGazetteer {
     private void addCountries(ULocale locale) {
         LocaleDisplayNames full = LocaleDisplayNames.getInstance(locale);
         for (String code : ULocale.getISOCountries()) {
-            addName(full.regionDisplayName(code), new Place(Kind.COUNTRY, code), code);
+            addName(full.regionDisplayName(code), new Place(Kind.COUNTRY, code, ENGLISH.regionDisplayName(code)), code);
         }
         for (String code : REGIONS) {
-            addName(full.regionDisplayName(code), new Place(Kind.REGION, null), code);
+            addName(full.regionDisplayName(code), new Place(Kind.REGION, null, ENGLISH.regionDisplayName(code)), code);
         }
     }
 
@@ -113,7 +118,7 @@ public final class PlaceGazetteer {
             String region = TimeZone.getRegion(zone);
             String city = names.getExemplarLocationName(zone);
             if (region != null && region.length() == 2 && city != null) {
-                addName(city, new Place(Kind.CITY, region), region);
+                addName(city, new Place(Kind.CITY, region, ENGLISH_ZONES.getExemplarLocationName(zone)), region);
             }
         }
     }
@@ -132,8 +137,9 @@ public final class PlaceGazetteer {
                 String[] parts = line.split("\t");
                 String country = parts[0].strip();
                 Kind kind = Kind.valueOf(parts[1].strip());
+                String english = kind == Kind.COUNTRY ? ENGLISH.regionDisplayName(country) : null;
                 for (int i = 2; i < parts.length; i++) {
-                    addName(parts[i].strip(), new Place(kind, country), country);
+                    addName(parts[i].strip(), new Place(kind, country, english), country);
                 }
             }
         } catch (IOException e) {
@@ -235,6 +241,11 @@ public final class PlaceGazetteer {
             }
         }
         return null;
+    }
+
+    /** Whether the words are a known place's name exactly as written (no ending cut): "Kanada", "Алматы". */
+    public boolean isExactName(List<String> words) {
+        return exact.containsKey(key(words));
     }
 
     /** Lower case, one space between words, every apostrophe as ʻ, no combining dot (İstanbul). */

@@ -31,13 +31,18 @@ public final class WordClusterFeatureGeneratorFactory extends GeneratorFactory.A
     public AdaptiveFeatureGenerator create() throws InvalidFormatException {
         String resource = getStr("resource");
         Locale locale = Locale.forLanguageTag(getStr("language"));
-        return new Generator(FILES.computeIfAbsent(resource, WordClusterFeatureGeneratorFactory::load), locale);
+        return new Generator(clusters(resource), locale);
     }
 
     /** Lower case in the language's rules, and the stem before a suffix apostrophe: Türkiye'nin -> türkiye. */
     public static String normalize(String token, Locale locale) {
         int apostrophe = ApostropheStemFeatureGeneratorFactory.Generator.apostrophe(token);
         return (apostrophe > 0 ? token.substring(0, apostrophe) : token).toLowerCase(locale);
+    }
+
+    /** The clusters of a cluster file, read once per process: normalized word to its cluster at each level. */
+    static Map<String, String[]> clusters(String resource) {
+        return FILES.computeIfAbsent(resource, WordClusterFeatureGeneratorFactory::load);
     }
 
     private static Map<String, String[]> load(String resource) {

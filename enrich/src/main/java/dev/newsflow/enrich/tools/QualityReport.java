@@ -2,6 +2,7 @@ package dev.newsflow.enrich.tools;
 
 import dev.newsflow.enrich.Enricher;
 import dev.newsflow.enrich.Enrichers;
+import dev.newsflow.enrich.SentenceEntities;
 import dev.newsflow.enrich.ner.BioCorpus;
 import dev.newsflow.enrich.ner.CrfEntityRecognizer;
 import dev.newsflow.enrich.ner.LabeledSentence;
@@ -24,50 +25,95 @@ import java.util.TreeMap;
  * {@code QualityReport <data-dir> [articles-per-set]} where {@code <data-dir>} is the shared data folder
  * (with {@code ner/}, {@code reuters21578/}, {@code telegram_ru_news/}).
  * <ul>
- *   <li>entities: P/R/F1 per type and overall, exact span and type, on the held-apart tuning part of each
- *       language (see {@link NerDatasets}) and on WikiANN dev, for the model alone and with {@link NameRules};</li>
+ *   <li>entities: P/R/F1 per type and overall, exact span and type, on the test sets of each language (never
+ *       tuned on, see {@link NerDatasets}), for the model alone, with {@link NameRules}, and for the enricher's
+ *       whole entity chain ({@link SentenceEntities}); then F1 on the tuning sets and on WikiANN dev;</li>
  *   <li>language: accuracy of the whole enricher on real whole articles (Reuters: en; Telegram: ru) and on
  *       texts of about 1,500 characters joined from the labelled sentences of tr, kk, uz, az and ky.</li>
  * </ul>
  */
 public final class QualityReport {
     private static final int JOINED_CHARS = 1_500;
+    private static final double[] THRESHOLDS = {0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9};
 
     private QualityReport() {
     }
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: QualityReport <data-dir> [articles-per-set, default 1000]");
+            System.err.println("usage: QualityReport <data-dir> [articles-per-set, default 1000] [languages, default all]");
             System.exit(2);
         }
         Path data = RealNews.requireDataDir(args[0]);
         int perSet = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        List<String> languages = args.length > 2 ? List.of(args[2].split(",")) : TrainNer.LANGUAGES;
         NerDatasets datasets = new NerDatasets(data.resolve("ner"));
         CrfEntityRecognizer recognizer = CrfEntityRecognizer.loadShipped(TrainNer.LANGUAGES);
+        SentenceEntities enricherEntities = SentenceEntities.loadShipped(TrainNer.LANGUAGES);
         NameRules rules = new NameRules(PlaceGazetteer.fromLocaleData());
 
-        System.out.println("| lang | held-apart set | sentences | model P | R | F1 | PER F1 | ORG F1 | LOC F1 | + rules F1 | WikiANN dev F1 |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
-        for (String language : TrainNer.LANGUAGES) {
+        System.out.println("Test sets (never tuned on):");
+        System.out.println();
+        System.out.println("| lang | test set | sentences | entities | model P | R | F1 | PER F1 | ORG F1 | LOC F1 | + rules F1"
+                + " | **enricher F1** | enricher PER | ORG | LOC |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        List<String[]> tuning = new ArrayList<>();
+        for (String language : languages) {
             NerDatasets.Split split = datasets.split(language, 0);
-            NerScore model = new NerScore();
-            NerScore withRules = new NerScore();
-            for (LabeledSentence sentence : split.tune()) {
-                List<LabeledSentence.TokenSpan> found = recognizer.recognize(language, sentence.tokens());
-                model.add(sentence.entities(), found);
-                withRules.add(sentence.entities(), rules.apply(language, sentence.tokens(), found));
+            List<NerDatasets.Part> parts = new ArrayList<>(split.tests());
+            if (parts.size() > 1) {
+                parts.add(new NerDatasets.Part("**all of " + language + "**", split.test()));
             }
+            for (NerDatasets.Part part : parts) {
+                Scores scores = score(language, part.sentences(), recognizer, rules, enricherEntities);
+                System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | **%.3f** | %.3f | %.3f | %.3f |%n",
+                        language, part.name(), part.sentences().size(), scores.model.goldCount(), scores.model.precision(),
+                        scores.model.recall(), scores.model.f1(), scores.model.f1(EntityType.PERSON),
+                        scores.model.f1(EntityType.ORGANIZATION), scores.model.f1(EntityType.LOCATION), scores.rules.f1(),
+                        scores.enricher.f1(), scores.enricher.f1(EntityType.PERSON), scores.enricher.f1(EntityType.ORGANIZATION),
+                        scores.enricher.f1(EntityType.LOCATION));
+            }
+            Scores tune = score(language, split.tune().sentences(), recognizer, rules, enricherEntities);
             NerScore wikiann = new NerScore();
             for (LabeledSentence sentence : datasets.wikiannDev(language)) {
                 wikiann.add(sentence.entities(), recognizer.recognize(language, sentence.tokens()));
             }
-            System.out.printf(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | **%.3f** | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
-                    language, split.tuneName(), split.tune().size(), model.precision(), model.recall(), model.f1(),
-                    model.f1(EntityType.PERSON), model.f1(EntityType.ORGANIZATION), model.f1(EntityType.LOCATION),
-                    withRules.f1(), wikiann.f1());
+            tuning.add(new String[] {language, split.tune().name(), String.valueOf(split.tune().sentences().size()),
+                    String.format(Locale.ROOT, "%.3f", tune.model.f1()), String.format(Locale.ROOT, "%.3f", tune.enricher.f1()),
+                    String.format(Locale.ROOT, "%.3f", wikiann.f1())});
+        }
+        System.out.println();
+        System.out.println("Mention confidence on the tuning sets (enricher, all seven languages pooled): what a"
+                + " dashboard asking for at least that confidence shows");
+        System.out.println();
+        System.out.println("| at least | mentions kept | P | R | F1 |");
+        System.out.println("|---|---|---|---|---|");
+        for (double threshold : THRESHOLDS) {
+            NerScore pooled = new NerScore();
+            int kept = 0;
+            for (String language : languages) {
+                for (LabeledSentence sentence : datasets.split(language, 0).tune().sentences()) {
+                    List<LabeledSentence.TokenSpan> found = enricherEntities.findScored(language, sentence.tokens()).stream()
+                            .filter(s -> s.confidence() >= threshold).map(SentenceEntities.Scored::span).toList();
+                    kept += found.size();
+                    pooled.add(sentence.entities(), found);
+                }
+            }
+            System.out.printf(Locale.ROOT, "| %.1f | %d | %.3f | %.3f | %.3f |%n", threshold, kept, pooled.precision(),
+                    pooled.recall(), pooled.f1());
+        }
+        System.out.println();
+        System.out.println("Tuning sets:");
+        System.out.println();
+        System.out.println("| lang | tuning set | sentences | model F1 | enricher F1 | WikiANN dev model F1 |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (String[] row : tuning) {
+            System.out.println("| " + String.join(" | ", row) + " |");
         }
 
+        if (languages.size() < TrainNer.LANGUAGES.size()) {
+            return;
+        }
         Enricher enricher = Enrichers.createDefault();
         System.out.println();
         System.out.println("| texts | expected | texts | accuracy | detected as |");
@@ -82,6 +128,21 @@ public final class QualityReport {
         languageRow(enricher, "WikiANN uz dev, joined", "uz", joined(ner.resolve("wikiann/uz/dev.bio"), perSet));
         languageRow(enricher, "WikiANN az dev, joined", "az", joined(ner.resolve("wikiann/az/dev.bio"), perSet));
         languageRow(enricher, "WikiANN ky train, joined", "ky", joined(ner.resolve("wikiann/ky/train.bio"), perSet));
+    }
+
+    private record Scores(NerScore model, NerScore rules, NerScore enricher) {
+    }
+
+    private static Scores score(String language, List<LabeledSentence> sentences, CrfEntityRecognizer recognizer,
+                                NameRules rules, SentenceEntities enricherEntities) {
+        Scores scores = new Scores(new NerScore(), new NerScore(), new NerScore());
+        for (LabeledSentence sentence : sentences) {
+            List<LabeledSentence.TokenSpan> found = recognizer.recognize(language, sentence.tokens());
+            scores.model.add(sentence.entities(), found);
+            scores.rules.add(sentence.entities(), rules.apply(language, sentence.tokens(), found));
+            scores.enricher.add(sentence.entities(), enricherEntities.find(language, sentence.tokens()));
+        }
+        return scores;
     }
 
     /** At most {@code limit} texts of about {@link #JOINED_CHARS} characters made of consecutive sentences. */

@@ -102,17 +102,17 @@ public final class TrainCrf {
             try (InputStream stream = Files.newInputStream(file)) {
                 tagger = CrfTagger.read(stream);
             }
-            int disagreements = disagreements(model, tagger, generator, HashedFeatures.compile(descriptor), split.tune());
+            int disagreements = disagreements(model, tagger, generator, HashedFeatures.compile(descriptor), split.tune().sentences());
             NerScore score = new NerScore();
             CrfEntityRecognizer recognizer = new CrfEntityRecognizer(Map.of(language, tagger));
-            for (LabeledSentence sentence : split.tune()) {
+            for (LabeledSentence sentence : split.tune().sentences()) {
                 score.add(sentence.entities(), recognizer.recognize(language, sentence.tokens()));
             }
             writeLicence(out.resolve(language + ".LICENSE.txt"), language, split, epochs, cutoff, cap, learningRate);
             System.out.printf(Locale.ROOT, "%s CRF trained on %d sentences in %.0f s, %d features, %.2f MB; %s (%d sentences): %s;"
                             + " exported tagger differs from Tribuo on %d of them%n",
-                    language, split.train().size(), seconds, tagger.featureCount(), Files.size(file) / 1e6, split.tuneName(),
-                    split.tune().size(), score.summary(), disagreements);
+                    language, split.train().size(), seconds, tagger.featureCount(), Files.size(file) / 1e6, split.tune().name(),
+                    split.tune().sentences().size(), score.summary(), disagreements);
             if (disagreements > 0) {
                 throw new IllegalStateException("the exported " + language + " tagger does not reproduce Tribuo's labels");
             }
@@ -235,7 +235,8 @@ public final class TrainCrf {
                         + " (org.tribuo:tribuo-classification-sgd, Apache-2.0) and exported to newsflow's own format.",
                 "Trained from: " + TrainNer.SOURCES.get(language) + ".",
                 "The model is derived from these data sets and carries their licence terms (attribution;",
-                "share-alike where a source is CC BY-SA). Held apart, never trained on: " + split.tuneName() + ".",
+                "share-alike where a source is CC BY-SA). Held apart, never trained on: " + split.tune().name()
+                        + " (tuning) and " + split.testName() + " (test).",
                 "Training: " + split.train().size() + " sentences, AdaGrad learning rate " + learningRate + ", " + epochs
                         + " epochs, seed " + SEED + ", features seen at least " + cutoff + " times, at most " + cap
                         + " WikiANN sentences; its feature descriptor is inside the model.",

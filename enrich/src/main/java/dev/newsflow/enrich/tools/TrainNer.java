@@ -30,8 +30,13 @@ public final class TrainNer {
     static final List<String> LANGUAGES = List.of("en", "ru", "tr", "kk", "uz", "az", "ky");
 
     static final Map<String, String> SOURCES = Map.of(
-            "en", "wikigold (Balasuriya et al. 2009), CC BY 4.0; WikiANN en (Pan et al. 2017), Wikipedia text CC BY-SA",
-            "ru", "FactRuEval-2016, MIT; WikiANN ru (Pan et al. 2017), Wikipedia text CC BY-SA",
+            "en", "wikigold (Balasuriya et al. 2009), CC BY 4.0; GUM (Zeldes 2017; https://gucorpling.org/gum/; academic, bio,"
+                    + " court, interview, news and voyage genres), annotations CC BY 4.0, texts CC BY 2.5 / CC BY 4.0 / CC BY-SA 3.0;"
+                    + " Universal NER English EWT (Mayhew et al. 2024), CC BY-SA 4.0; Universal NER English PUD (Mayhew et al."
+                    + " 2024), CC BY-SA 3.0; WikiANN en (Pan et al. 2017), Wikipedia text CC BY-SA",
+            "ru", "FactRuEval-2016, MIT; Universal NER Russian PUD (Mayhew et al. 2024), CC BY-SA 3.0; WikiANN ru (Pan et al."
+                    + " 2017), Wikipedia text CC BY-SA; word clusters from the Telegram news posts of"
+                    + " github.com/NKTKLN/telegram-news-classifier (CC BY 4.0)",
             "tr", "Turkish Wiki NER (train split), CC BY-SA 4.0; WikiANN tr (Pan et al. 2017), Wikipedia text CC BY-SA",
             "kk", "KazNERD (Yeshpanov et al., LREC 2022), CC BY 4.0; WikiANN kk (Pan et al. 2017), Wikipedia text CC BY-SA",
             "ky", "WikiANN ky (Pan et al. 2017), Wikipedia text CC BY-SA; KazNERD (Yeshpanov et al., LREC 2022), CC BY 4.0",
@@ -81,14 +86,14 @@ public final class TrainNer {
                 model.serialize(stream);
             }
             writeLicence(out.resolve(language + ".LICENSE.txt"), language, split, iterations, cutoff, beam, cap);
-            NerScore score = NameFinderModels.score(new NameFinderME(model), split.tune());
+            NerScore score = NameFinderModels.score(new NameFinderME(model), split.tune().sentences());
             System.out.printf(Locale.ROOT, "%s trained on %d sentences in %.0f s, %.2f MB; %s (%d sentences): %s%n",
-                    language, split.train().size(), seconds, Files.size(file) / 1e6, split.tuneName(), split.tune().size(),
+                    language, split.train().size(), seconds, Files.size(file) / 1e6, split.tune().name(), split.tune().sentences().size(),
                     score.summary());
             if (baseline) {
                 TokenNameFinderModel defaults = plain.train(language, split.train());
                 System.out.printf(Locale.ROOT, "%s baseline (OpenNLP default features, same sentences): %s%n",
-                        language, NameFinderModels.score(new NameFinderME(defaults), split.tune()).summary());
+                        language, NameFinderModels.score(new NameFinderME(defaults), split.tune().sentences()).summary());
             }
         }
     }
@@ -105,7 +110,7 @@ public final class TrainNer {
         lines.add("newsflow NER model for '" + language + "' (" + language + ".bin), an Apache OpenNLP TokenNameFinderModel.");
         lines.add("Trained from: " + SOURCES.get(language) + ".");
         lines.add("The model is derived from these data sets and carries their licence terms (attribution;");
-        lines.add("share-alike where a source is CC BY-SA). Held apart, never trained on: " + split.tuneName() + ".");
+        lines.add("share-alike where a source is CC BY-SA). Held apart, never trained on: " + split.tune().name() + ".");
         lines.add("Training: " + split.train().size() + " sentences, maxent, " + iterations + " iterations, cutoff " + cutoff
                 + ", beam " + beam + ", at most " + cap + " WikiANN sentences; its feature descriptor is inside the model.");
         lines.add("Retrain: see enrich/README.md (TrainNer).");

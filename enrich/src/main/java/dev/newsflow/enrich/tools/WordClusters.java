@@ -1,5 +1,7 @@
 package dev.newsflow.enrich.tools;
 
+import dev.newsflow.enrich.ner.LabeledSentence;
+import dev.newsflow.enrich.ner.NerDatasets;
 import dev.newsflow.enrich.ner.WordClusterFeatureGeneratorFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,8 +18,9 @@ import java.util.Map;
 
 /**
  * Learns word clusters from unlabelled text for {@link WordClusterFeatureGeneratorFactory}:
- * {@code WordClusters <out.tsv> <language> <corpus-file>... [--clusters 64,256,1000] [--min-count 3]}. Corpus files
- * have a token a line (CoNLL/IOB: the first column), a blank line between sentences. Each word seen at least
+ * {@code WordClusters <out.tsv> <language> <corpus-file>... [--ner-dir DIR] [--clusters 64,256,1000] [--min-count 3]}.
+ * Corpus files have a token a line (CoNLL/IOB: the first column), a blank line between sentences; {@code --ner-dir}
+ * adds the text of the language's labelled training and tuning sentences ({@link NerDatasets}), never its test ones. Each word seen at least
  * {@code min-count} times is described by its left and right neighbours among the 2,000 most frequent words
  * (square-rooted counts, unit length) and grouped by spherical k-means (8 rounds, deterministic start) once for
  * each cluster count. Writes {@code word<TAB>cluster...}, one line a word, in the feature generator's
@@ -40,16 +43,26 @@ public final class WordClusters {
         List<Path> corpora = new ArrayList<>();
         int[] counts = {64, 256, 1000};
         int minCount = 3;
+        Path nerDir = null;
         for (int i = 2; i < args.length; i++) {
             switch (args[i]) {
                 case "--clusters" -> counts = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--min-count" -> minCount = Integer.parseInt(args[++i]);
+                case "--ner-dir" -> nerDir = Path.of(args[++i]);
                 default -> corpora.add(Path.of(args[i]));
             }
         }
         List<String[]> sentences = new ArrayList<>();
         for (Path corpus : corpora) {
             sentences.addAll(read(corpus, locale));
+        }
+        if (nerDir != null) {
+            // the language's labelled training and tuning sentences, as text: never its test sentences
+            NerDatasets.Split split = new NerDatasets(nerDir).split(args[1], Integer.MAX_VALUE);
+            for (LabeledSentence sentence : concat(split.train(), split.tune().sentences())) {
+                sentences.add(sentence.tokens().stream().map(t -> WordClusterFeatureGeneratorFactory.normalize(t, locale))
+                        .toArray(String[]::new));
+            }
         }
         Map<String, Integer> frequency = new HashMap<>();
         for (String[] sentence : sentences) {
@@ -78,6 +91,12 @@ public final class WordClusters {
         }
         System.out.printf(Locale.ROOT, "%d sentences, %d words clustered into %s: %s%n", sentences.size(), vocabulary.size(),
                 Arrays.toString(counts), out);
+    }
+
+    private static List<LabeledSentence> concat(List<LabeledSentence> a, List<LabeledSentence> b) {
+        List<LabeledSentence> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static List<String[]> read(Path corpus, Locale locale) throws IOException {

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HashedFeaturesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"ner-features-crf.xml", "ner-features-crf-tr.xml"})
+    @ValueSource(strings = {"ner-features-crf.xml", "ner-features-crf-tr.xml", "ner-features-crf-en.xml", "ner-features-crf-ru.xml",
+            "ner-features-crf-kk.xml", "ner-features-crf-az.xml"})
     void shouldHashExactlyTheFeaturesOpenNlpMakesInItsOrder(String descriptorName) throws IOException {
         byte[] descriptor = resource(NameFinderModels.RESOURCE_DIR + descriptorName);
         AdaptiveFeatureGenerator openNlp = CrfEntityRecognizer.generator(descriptor);
@@ -42,7 +43,8 @@ class HashedFeaturesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ner-features-crf.xml", "ner-features-crf-tr.xml"})
+    @ValueSource(strings = {"ner-features-crf.xml", "ner-features-crf-tr.xml", "ner-features-crf-en.xml", "ner-features-crf-ru.xml",
+            "ner-features-crf-kk.xml", "ner-features-crf-az.xml"})
     void shouldSplitEveryTokensFeaturesIntoThoseOfSingleWordsAndTheRest(String descriptorName) throws IOException {
         HashedFeatures hashed = HashedFeatures.compile(resource(NameFinderModels.RESOURCE_DIR + descriptorName));
         int reach = hashed.windowReach();

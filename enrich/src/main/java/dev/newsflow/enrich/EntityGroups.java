@@ -1,0 +1,121 @@
+package dev.newsflow.enrich;
+
+import dev.newsflow.events.EntityKeys;
+import dev.newsflow.events.EntityCount;
+import dev.newsflow.events.EntityMention;
+import dev.newsflow.events.EntityType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The distinct entities of an article from its mentions: mentions with the same type and key are one entity
+ * ("Москве", "Москву", "Москвы"); a person named by one word is the person of the article whose full name ends
+ * with that word, when exactly one does ("Путин" is "Владимир Путин", "Mirziyoyev" is "Shavkat Mirziyoyev",
+ * "Мирзиёев" too, the key crossing scripts). Each entity's canonical name is the fullest base form among its
+ * mentions, its key that name's, and every mention carries the key of its entity. Stateless.
+ */
+final class EntityGroups {
+    /** A surname may still carry a case ending the base form did not remove ("Байдена" for "Джо Байден"). */
+    private static final int MAX_ENDING = 2;
+
+    private EntityGroups() {
+    }
+
+    /** One mention with the base form of its name and that name's key; whether the model made it as it is. */
+    record Found(EntityMention mention, String name, String key, boolean byModel) {
+        int words() {
+            int words = 1;
+            for (int i = 0; i < name.length(); i++) {
+                words += name.charAt(i) == ' ' ? 1 : 0;
+            }
+            return words;
+        }
+    }
+
+    /** The mentions, now with their entity's key, and the entities, most mentioned first. */
+    record Result(List<EntityMention> mentions, List<EntityCount> entities) {
+    }
+
+    static Result of(List<Found> mentions, String language) {
+        Map<String, List<Found>> groups = new LinkedHashMap<>();
+        for (Found found : mentions) {
+            groups.computeIfAbsent(found.mention().type() + "\u0000" + found.key(), k -> new ArrayList<>()).add(found);
+        }
+        mergeShortNames(groups, language);
+        Map<Found, String> keyOf = new java.util.IdentityHashMap<>();
+        List<EntityCount> entities = new ArrayList<>();
+        for (List<Found> group : groups.values()) {
+            Found fullest = fullest(group);
+            group.forEach(found -> keyOf.put(found, fullest.key()));
+            Double confidence = group.stream().map(found -> found.mention().confidence()).filter(c -> c != null)
+                    .max(Double::compare).orElse(null);
+            entities.add(new EntityCount(mostFrequentText(group), fullest.mention().type(), group.size(), fullest.name(),
+                    fullest.key(), confidence));
+        }
+        entities.sort(Comparator.comparingInt(EntityCount::count).reversed()); // stable: first seen first on ties
+        List<EntityMention> keyed = new ArrayList<>(mentions.size());
+        for (Found found : mentions) {
+            EntityMention m = found.mention();
+            keyed.add(new EntityMention(m.text(), m.type(), m.field(), m.start(), m.end(), keyOf.get(found), m.confidence()));
+        }
+        return new Result(keyed, entities);
+    }
+
+    private static void mergeShortNames(Map<String, List<Found>> groups, String language) {
+        for (String shortKey : List.copyOf(groups.keySet())) {
+            List<Found> group = groups.get(shortKey);
+            Found representative = group.get(0);
+            if (representative.mention().type() != EntityType.PERSON || representative.words() != 1) {
+                continue;
+            }
+            String target = null;
+            for (Map.Entry<String, List<Found>> other : groups.entrySet()) {
+                Found full = fullest(other.getValue());
+                if (other.getKey().equals(shortKey) || full.mention().type() != EntityType.PERSON || full.words() < 2
+                        || !endsWith(full.name(), representative, language)) {
+                    continue;
+                }
+                if (target != null) {
+                    target = null; // two people share the surname: the short mention stays apart
+                    break;
+                }
+                target = other.getKey();
+            }
+            if (target != null) {
+                groups.get(target).addAll(groups.remove(shortKey));
+            }
+        }
+    }
+
+    /** Whether a full name's last word is the one-word mention's name, by key or up to a case ending. */
+    private static boolean endsWith(String fullName, Found single, String language) {
+        String last = fullName.substring(fullName.lastIndexOf(' ') + 1);
+        if (EntityKeys.of(last, language).equals(single.key())) {
+            return true;
+        }
+        String lastLower = last.toLowerCase(Locale.ROOT);
+        String singleLower = single.name().toLowerCase(Locale.ROOT);
+        return lastLower.length() >= 3 && singleLower.startsWith(lastLower) && singleLower.length() - lastLower.length() <= MAX_ENDING;
+    }
+
+    /** The mention with the most words in its name; of those, the one whose name is most frequent. */
+    private static Found fullest(List<Found> group) {
+        Map<String, Integer> frequency = new LinkedHashMap<>();
+        group.forEach(found -> frequency.merge(found.name(), 1, Integer::sum));
+        return group.stream().max(Comparator.comparingInt(Found::words)
+                .thenComparingInt(found -> frequency.get(found.name()))).orElseThrow();
+    }
+
+    /** The most frequent text as written, then the longest. */
+    private static String mostFrequentText(List<Found> group) {
+        Map<String, Integer> surfaces = new LinkedHashMap<>();
+        group.forEach(found -> surfaces.merge(found.mention().text(), 1, Integer::sum));
+        return surfaces.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(e -> e.getKey().length()))
+                .orElseThrow().getKey();
+    }
+}
