@@ -1,0 +1,510 @@
+package dev.newsflow.stories;
+
+import dev.newsflow.events.Article;
+import dev.newsflow.events.EnrichedArticle;
+import dev.newsflow.events.EntityCount;
+import dev.newsflow.events.Enrichment;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The memory of the story grouping and the judge of each article: open stories, the inverted index that finds an
+ * article's candidate stories, and the recent articles whose terms give every IDF.
+ *
+ * <p><b>Not thread-safe.</b> One owner (the stories stage's single active instance, or the offline command) calls
+ * every method. Verdicts are deterministic: nothing depends on the wall clock, random seeds or hash-map iteration
+ * order, so the same calls give the same verdicts, and an index restored from the changelog gives the verdicts the
+ * original would have given.
+ *
+ * <p>How an article is judged ({@link #assign}):
+ * <ol>
+ *   <li>candidates: open stories indexed under the article's entity keys or its rarest terms (a key held by more
+ *       than {@code stories.key.postings.max} stories is too common to say anything and is skipped), ranked by the
+ *       IDF of the keys they share, the best {@code stories.candidates.max} kept: the cost of an article depends on
+ *       how many stories share its rare keys, not on how many stories there are;</li>
+ *   <li>each candidate is compared in full ({@link Similarity}) and scored as {@link StoriesConfig} describes;</li>
+ *   <li>the best candidate whose score reaches the threshold (higher score, then earlier first seen, then smaller
+ *       id) is the article's story; if none does, the article opens a story with id {@code s-<article id>}.</li>
+ * </ol>
+ * A duplicate ({@link #inherit}) joins its original's story as a reprint. Stories close after
+ * {@code stories.quiet.period} without an article and articles are forgotten after {@code stories.article.window}
+ * ({@link #expire}); call {@code expire(seenAt)} before each article, as the dedupe index is used.
+ */
+public final class StoryIndex {
+
+    /** Smoothing of entity and place agreement: one weak shared name is not full agreement. */
+    static final double NAME_SMOOTHING = 2.0;
+    /** Terms of an article that find candidates and that index its story. */
+    static final int QUERY_TERMS = 12;
+    static final int INDEXED_TERMS = 10;
+    private static final double FIRST_DAY_HOURS = 24;
+    private static final Comparator<StoryEntry> BY_LAST_SEEN =
+            Comparator.comparing(StoryEntry::lastSeen).thenComparing(StoryEntry::storyId);
+    private static final Comparator<ArticleEntry> BY_SEEN =
+            Comparator.comparing(ArticleEntry::seenAt).thenComparing(ArticleEntry::articleId);
+
+    private final StoriesConfig config;
+    private final Featurizer featurizer;
+    private final long quietMillis;
+    private final long articleWindowMillis;
+    private final double timeScaleHours;
+
+    private final Map<String, StoryEntry> stories = new HashMap<>();
+    private final TreeSet<StoryEntry> storiesByLastSeen = new TreeSet<>(BY_LAST_SEEN);
+    private final Map<Long, Set<String>> postings = new HashMap<>();
+    private final Map<String, ArticleEntry> articles = new HashMap<>();
+    private final TreeSet<ArticleEntry> articlesBySeen = new TreeSet<>(BY_SEEN);
+    private final Map<Long, int[]> documentFrequency = new HashMap<>();
+    private int countedArticles;
+
+    /** An empty index with the fallback entity keys ({@link TransliteratingEntityKeyer}). */
+    public StoryIndex(StoriesConfig config) {
+        this(config, new TransliteratingEntityKeyer());
+    }
+
+    /** An empty index that keys entities with {@code keyer}. */
+    public StoryIndex(StoriesConfig config, EntityKeyer keyer) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.featurizer = new Featurizer(Objects.requireNonNull(keyer, "keyer"));
+        this.quietMillis = config.quietPeriod().toMillis();
+        this.articleWindowMillis = config.articleWindow().toMillis();
+        this.timeScaleHours = config.timeScale().toMillis() / 3_600_000.0;
+    }
+
+    public StoriesConfig config() {
+        return config;
+    }
+
+    /** Open stories. */
+    public int openStories() {
+        return stories.size();
+    }
+
+    /** Articles remembered (within the article window). */
+    public int rememberedArticles() {
+        return articles.size();
+    }
+
+    /** The open story with this id. */
+    public Optional<StoryEntry> story(String storyId) {
+        return Optional.ofNullable(stories.get(storyId));
+    }
+
+    /** The story of a remembered article (its story may have closed since). */
+    public Optional<String> storyOf(String articleId) {
+        ArticleEntry entry = articles.get(articleId);
+        return entry == null ? Optional.empty() : Optional.of(entry.storyId());
+    }
+
+    /**
+     * Gives {@code enriched} its story and remembers it.
+     *
+     * @param enriched the enriched article, not null
+     * @param seenAt   when the pipeline first saw it (the record timestamp), not null
+     * @return exactly one assignment, never null
+     */
+    public Assignment assign(EnrichedArticle enriched, Instant seenAt) {
+        Objects.requireNonNull(enriched, "enriched");
+        Objects.requireNonNull(seenAt, "seenAt");
+        ArticleEntry known = articles.get(enriched.article().id());
+        if (known != null) {
+            return new Assignment.Known(known.storyId());
+        }
+        ArticleFeatures article = featurizer.features(enriched, seenAt);
+        Similarity best = null;
+        StoryEntry bestStory = null;
+        Similarity bestJoinable = null;
+        StoryEntry joinable = null;
+        for (StoryEntry story : candidates(article)) {
+            Similarity similarity = compare(article, story);
+            if (best == null || better(similarity, story, best, bestStory)) {
+                best = similarity;
+                bestStory = story;
+            }
+            double threshold = similarity.crossLingual() ? config.crossLingualThreshold() : config.joinThreshold();
+            if (similarity.score() >= threshold
+                    && (bestJoinable == null || better(similarity, story, bestJoinable, joinable))) {
+                bestJoinable = similarity;
+                joinable = story;
+            }
+        }
+        if (joinable != null) {
+            StoryEntry joined = withArticle(joinable, article);
+            return new Assignment.Joined(joined, remember(article, joined.storyId()), bestJoinable);
+        }
+        StoryEntry opened = newStory(article);
+        return new Assignment.Opened(opened, remember(article, opened.storyId()), best);
+    }
+
+    /**
+     * Gives a duplicate its original's story, as a reprint. When the original is no longer remembered, or its story
+     * has closed, the duplicate is judged on its own title and text like any article.
+     *
+     * @param duplicate  the duplicate article, not null
+     * @param originalId the id of the original dedupe named, not null
+     * @param seenAt     when the pipeline first saw the duplicate, not null
+     */
+    public Assignment inherit(Article duplicate, String originalId, Instant seenAt) {
+        Objects.requireNonNull(duplicate, "duplicate");
+        Objects.requireNonNull(originalId, "originalId");
+        Objects.requireNonNull(seenAt, "seenAt");
+        ArticleEntry known = articles.get(duplicate.id());
+        if (known != null) {
+            return new Assignment.Known(known.storyId());
+        }
+        ArticleEntry original = articles.get(originalId);
+        StoryEntry story = original == null ? null : stories.get(original.storyId());
+        if (story == null) {
+            Enrichment unknown = new Enrichment(language(duplicate), null, 0, List.of(), List.of(), List.of(),
+                    List.of(), null, 0, 0);
+            return assign(new EnrichedArticle(duplicate, unknown, seenAt), seenAt);
+        }
+        StoryEntry updated = new StoryEntry(story.storyId(), story.headline(), min(story.firstSeen(), seenAt),
+                max(story.lastSeen(), seenAt), story.articles() + 1, story.reprints() + 1, story.outlets(),
+                story.languages(), story.topEntities(), story.countryCounts(), story.terms(), story.titleTerms(),
+                story.entities(), story.places(), story.keywords(), story.indexKeysView());
+        replace(story, updated);
+        ArticleEntry entry = new ArticleEntry(duplicate.id(), story.storyId(), seenAt, new long[0]);
+        addArticle(entry);
+        return new Assignment.Inherited(updated, entry, originalId);
+    }
+
+    /**
+     * Closes the stories quiet since {@code now - stories.quiet.period} and forgets the articles seen before
+     * {@code now - stories.article.window}.
+     *
+     * @return the changelog keys to tombstone ({@link StoryChangelog}), stories first, each in time order
+     */
+    public List<String> expire(Instant now) {
+        long storyCutoff = now.toEpochMilli() - quietMillis;
+        List<String> gone = new ArrayList<>();
+        while (!storiesByLastSeen.isEmpty() && storiesByLastSeen.first().lastSeen().toEpochMilli() < storyCutoff) {
+            StoryEntry story = storiesByLastSeen.pollFirst();
+            stories.remove(story.storyId());
+            unlink(story);
+            gone.add(StoryChangelog.storyKey(story.storyId()));
+        }
+        long articleCutoff = now.toEpochMilli() - articleWindowMillis;
+        while (!articlesBySeen.isEmpty() && articlesBySeen.first().seenAt().toEpochMilli() < articleCutoff) {
+            ArticleEntry article = articlesBySeen.pollFirst();
+            articles.remove(article.articleId());
+            uncount(article);
+            gone.add(StoryChangelog.articleKey(article.articleId()));
+        }
+        return gone;
+    }
+
+    /**
+     * Restores one changelog record (key from {@link StoryChangelog}); a null value forgets the entry. Records may
+     * come in any order; an entry replaces an earlier value of its key.
+     *
+     * @throws IllegalArgumentException for a key that is not a stories changelog key, or a malformed value
+     */
+    public void restore(String key, byte[] value) {
+        if (key.startsWith(StoryChangelog.STORY)) {
+            String storyId = key.substring(StoryChangelog.STORY.length());
+            StoryEntry old = stories.get(storyId);
+            if (value == null) {
+                if (old != null) {
+                    stories.remove(storyId);
+                    storiesByLastSeen.remove(old);
+                    unlink(old);
+                }
+                return;
+            }
+            StoryEntry story = StoryEntry.fromBytes(value);
+            if (old == null) {
+                stories.put(story.storyId(), story);
+                storiesByLastSeen.add(story);
+                link(story, story.indexKeysView());
+            } else {
+                replace(old, story);
+            }
+        } else if (key.startsWith(StoryChangelog.ARTICLE)) {
+            ArticleEntry old = articles.remove(key.substring(StoryChangelog.ARTICLE.length()));
+            if (old != null) {
+                articlesBySeen.remove(old);
+                uncount(old);
+            }
+            if (value != null) {
+                addArticle(ArticleEntry.fromBytes(value));
+            }
+        } else {
+            throw new IllegalArgumentException("'" + key + "' is not a stories changelog key (story/... or article/...)");
+        }
+    }
+
+    /** The open stories that share a usable key with the article, best first, at most the configured number. */
+    private List<StoryEntry> candidates(ArticleFeatures article) {
+        long cutoff = article.seenAt().toEpochMilli() - quietMillis;
+        Map<String, double[]> hits = new HashMap<>();
+        for (long key : queryKeys(article)) {
+            Set<String> holders = postings.get(key);
+            if (holders == null || holders.size() > config.maxKeyPostings()) {
+                continue;
+            }
+            double weight = idf(key);
+            for (String storyId : holders) {
+                hits.computeIfAbsent(storyId, id -> new double[1])[0] += weight;
+            }
+        }
+        List<StoryEntry> ranked = new ArrayList<>(hits.size());
+        for (String storyId : hits.keySet()) {
+            StoryEntry story = stories.get(storyId);
+            if (story.lastSeen().toEpochMilli() >= cutoff) {
+                ranked.add(story);
+            }
+        }
+        ranked.sort(Comparator.comparingDouble((StoryEntry s) -> -hits.get(s.storyId())[0])
+                .thenComparing(StoryEntry::storyId));
+        return ranked.size() <= config.maxCandidates() ? ranked : ranked.subList(0, config.maxCandidates());
+    }
+
+    /** Entity keys, then the article's most distinctive terms: a fixed order, so sums are too. */
+    private long[] queryKeys(ArticleFeatures article) {
+        LinkedHashSet<Long> keys = new LinkedHashSet<>();
+        for (int i = 0; i < article.entities().size(); i++) {
+            keys.add(article.entities().key(i));
+        }
+        for (long term : distinctiveTerms(article.terms(), QUERY_TERMS)) {
+            keys.add(term);
+        }
+        return keys.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The {@code limit} terms of highest weight x IDF, ties by smaller key. */
+    private long[] distinctiveTerms(SparseVector terms, int limit) {
+        Integer[] order = new Integer[terms.size()];
+        double[] score = new double[terms.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            score[i] = terms.weight(i) * idf(terms.key(i));
+        }
+        Arrays.sort(order, (a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a])
+                : Long.compare(terms.key(a), terms.key(b)));
+        long[] out = new long[Math.min(limit, order.length)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = terms.key(order[i]);
+        }
+        return out;
+    }
+
+    Similarity compare(ArticleFeatures article, StoryEntry story) {
+        boolean crossLingual = !story.languages().contains(article.language());
+        double text = crossLingual ? 0 : article.terms().cosine(story.terms(), this::idf);
+        double title = crossLingual ? 0 : article.titleTerms().cosine(story.titleTerms(), this::idf);
+        double keywords = crossLingual ? 0 : article.keywords().containedIn(story.keywords(), key -> 1, 0);
+        double entities = article.entities().containedIn(story.entities(), this::idf, NAME_SMOOTHING);
+        double places = article.places().containedIn(story.places(), this::idf, NAME_SMOOTHING);
+        double countries = article.countries().containedIn(story.countryVector(), key -> 1, 0);
+        boolean conflict = article.places().size() > 0 && story.places().size() > 0
+                && !article.places().intersects(story.places());
+        double[] contributions = {
+            text * config.weightText(), title * config.weightTitle(), entities * config.weightEntities(),
+            places * config.weightPlaces(), countries * config.weightCountries(), keywords * config.weightKeywords()};
+        Signal[] signals = {Signal.TEXT, Signal.TITLE, Signal.ENTITIES, Signal.PLACES, Signal.COUNTRIES, Signal.KEYWORDS};
+        double raw = 0;
+        int top = 0;
+        for (int i = 0; i < contributions.length; i++) {
+            raw += contributions[i];
+            if (contributions[i] > contributions[top]) {
+                top = i;
+            }
+        }
+        if (conflict) {
+            raw -= config.placeConflictPenalty();
+        }
+        double hours = Math.abs(Duration.between(story.lastSeen(), article.seenAt()).toMillis()) / 3_600_000.0;
+        double score = raw * Math.exp(-Math.max(0, hours - FIRST_DAY_HOURS) / timeScaleHours);
+        return new Similarity(text, title, entities, places, countries, keywords, conflict, crossLingual, hours,
+                score, signals[top]);
+    }
+
+    private static boolean better(Similarity a, StoryEntry storyA, Similarity b, StoryEntry storyB) {
+        if (a.score() != b.score()) {
+            return a.score() > b.score();
+        }
+        if (!storyA.firstSeen().equals(storyB.firstSeen())) {
+            return storyA.firstSeen().isBefore(storyB.firstSeen());
+        }
+        return storyA.storyId().compareTo(storyB.storyId()) < 0;
+    }
+
+    private StoryEntry newStory(ArticleFeatures article) {
+        Map<String, Integer> outlets = Map.of(article.outlet(), 1);
+        Map<String, Integer> countries = new TreeMap<>();
+        article.countryCodes().forEach(code -> countries.merge(code, 1, Integer::sum));
+        StoryEntry story = new StoryEntry("s-" + article.articleId(), article.title(), article.seenAt(),
+                article.seenAt(), 1, 0, outlets, List.of(article.language()), topEntities(List.of(), article),
+                countries, trim(article.terms(), StoryEntry.MAX_TERMS),
+                trim(article.titleTerms(), StoryEntry.MAX_TITLE_TERMS), trim(article.entities(), StoryEntry.MAX_ENTITIES),
+                trim(article.places(), StoryEntry.MAX_PLACES), trim(article.keywords(), StoryEntry.MAX_KEYWORDS),
+                indexKeys(new long[0], article));
+        stories.put(story.storyId(), story);
+        storiesByLastSeen.add(story);
+        link(story, story.indexKeysView());
+        return story;
+    }
+
+    private StoryEntry withArticle(StoryEntry story, ArticleFeatures article) {
+        Map<String, Integer> outlets = new TreeMap<>(story.outlets());
+        if (outlets.containsKey(article.outlet()) || outlets.size() < StoryEntry.MAX_OUTLETS) {
+            outlets.merge(article.outlet(), 1, Integer::sum);
+        }
+        Set<String> languages = new TreeSet<>(story.languages());
+        languages.add(article.language());
+        Map<String, Integer> countries = new TreeMap<>(story.countryCounts());
+        article.countryCodes().forEach(code -> countries.merge(code, 1, Integer::sum));
+        StoryEntry updated = new StoryEntry(story.storyId(), story.headline(), min(story.firstSeen(), article.seenAt()),
+                max(story.lastSeen(), article.seenAt()), story.articles() + 1, story.reprints(), outlets, languages,
+                topEntities(story.topEntities(), article), countries,
+                story.terms().plus(article.terms(), 1, StoryEntry.MAX_TERMS),
+                story.titleTerms().plus(article.titleTerms(), 1, StoryEntry.MAX_TITLE_TERMS),
+                story.entities().plus(article.entities(), 1, StoryEntry.MAX_ENTITIES),
+                story.places().plus(article.places(), 1, StoryEntry.MAX_PLACES),
+                story.keywords().plus(article.keywords(), 1, StoryEntry.MAX_KEYWORDS),
+                indexKeys(story.indexKeysView(), article));
+        replace(story, updated);
+        return updated;
+    }
+
+    /** The story's index keys with the article's entity keys and distinctive terms added, up to the cap. */
+    private long[] indexKeys(long[] existing, ArticleFeatures article) {
+        LinkedHashSet<Long> keys = new LinkedHashSet<>();
+        for (long key : existing) {
+            keys.add(key);
+        }
+        List<Long> added = new ArrayList<>();
+        for (int i = 0; i < article.entities().size(); i++) {
+            added.add(article.entities().key(i));
+        }
+        for (long term : distinctiveTerms(article.terms(), INDEXED_TERMS)) {
+            added.add(term);
+        }
+        for (long key : added) {
+            if (keys.size() >= StoryEntry.MAX_INDEX_KEYS) {
+                break;
+            }
+            keys.add(key);
+        }
+        return keys.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static List<EntityCount> topEntities(List<EntityCount> existing, ArticleFeatures article) {
+        Map<String, EntityCount> merged = new HashMap<>();
+        for (EntityCount e : existing) {
+            merged.put(e.type() + "\u0000" + e.text(), e);
+        }
+        for (EntityCount e : article.topEntities()) {
+            merged.merge(e.type() + "\u0000" + e.text(), e,
+                    (a, b) -> new EntityCount(a.text(), a.type(), a.count() + b.count()));
+        }
+        List<EntityCount> top = new ArrayList<>(merged.values());
+        top.sort(Comparator.comparingInt((EntityCount e) -> -e.count()).thenComparing(EntityCount::text)
+                .thenComparing(EntityCount::type));
+        return top.size() <= StoryEntry.MAX_TOP_ENTITIES ? top : top.subList(0, StoryEntry.MAX_TOP_ENTITIES);
+    }
+
+    private static SparseVector trim(SparseVector vector, int limit) {
+        return vector.size() <= limit ? vector : vector.plus(SparseVector.EMPTY, 1, limit);
+    }
+
+    private ArticleEntry remember(ArticleFeatures article, String storyId) {
+        TreeSet<Long> keys = new TreeSet<>();
+        for (SparseVector v : List.of(article.terms(), article.entities())) {
+            for (int i = 0; i < v.size(); i++) {
+                keys.add(v.key(i));
+            }
+        }
+        ArticleEntry entry = new ArticleEntry(article.articleId(), storyId, article.seenAt(),
+                keys.stream().mapToLong(Long::longValue).toArray());
+        addArticle(entry);
+        return entry;
+    }
+
+    private void addArticle(ArticleEntry entry) {
+        articles.put(entry.articleId(), entry);
+        articlesBySeen.add(entry);
+        long[] keys = entry.keysView();
+        if (keys.length > 0) {
+            countedArticles++;
+            for (long key : keys) {
+                documentFrequency.computeIfAbsent(key, k -> new int[1])[0]++;
+            }
+        }
+    }
+
+    private void uncount(ArticleEntry entry) {
+        long[] keys = entry.keysView();
+        if (keys.length == 0) {
+            return;
+        }
+        countedArticles--;
+        for (long key : keys) {
+            int[] df = documentFrequency.get(key);
+            if (df != null && --df[0] <= 0) {
+                documentFrequency.remove(key);
+            }
+        }
+    }
+
+    /** {@code ln((N + 1) / (df + 1)) + 1} over the remembered articles. */
+    double idf(long key) {
+        int[] df = documentFrequency.get(key);
+        return Math.log((countedArticles + 1.0) / ((df == null ? 0 : df[0]) + 1.0)) + 1;
+    }
+
+    private void replace(StoryEntry old, StoryEntry updated) {
+        storiesByLastSeen.remove(old);
+        stories.put(updated.storyId(), updated);
+        storiesByLastSeen.add(updated);
+        long[] keys = updated.indexKeysView();
+        if (!Arrays.equals(old.indexKeysView(), keys)) {
+            unlink(old); // a join only adds keys; a restored entry may have others
+            link(updated, keys);
+        }
+    }
+
+    private void link(StoryEntry story, long[] keys) {
+        for (long key : keys) {
+            postings.computeIfAbsent(key, k -> new HashSet<>()).add(story.storyId());
+        }
+    }
+
+    private void unlink(StoryEntry story) {
+        for (long key : story.indexKeysView()) {
+            Set<String> holders = postings.get(key);
+            if (holders != null) {
+                holders.remove(story.storyId());
+                if (holders.isEmpty()) {
+                    postings.remove(key);
+                }
+            }
+        }
+    }
+
+    private static String language(Article article) {
+        return article.language() == null ? "und" : article.language();
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}
