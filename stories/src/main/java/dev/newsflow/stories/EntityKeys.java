@@ -13,8 +13,8 @@ public final class EntityKeys {
 
     /**
      * The skeleton of one key word: digraphs of transliteration folded ({@code dzh}, {@code dz}, {@code dj} to
-     * {@code j}; {@code zh} to {@code z}; {@code q}, {@code c} to {@code k}; {@code w} to {@code v}; {@code x},
-     * the Uzbek and Russian kh, to {@code h}), then vowels, {@code y}, {@code h}, apostrophes and a {@code j}
+     * {@code j}; {@code zh} to {@code z}; {@code q}, {@code c} to {@code k}; {@code w} to {@code v}; {@code kh} and
+     * {@code x}, the Uzbek and Russian х, to {@code h}), then vowels, {@code y}, {@code h}, apostrophes and a {@code j}
      * after a vowel (Russian й) dropped and doubled letters made single. A word whose skeleton has fewer than three
      * letters keeps its vowels instead ({@code ali}, {@code iran}), so that short names do not collide.
      *
@@ -22,7 +22,7 @@ public final class EntityKeys {
      * @return the skeleton, empty for an empty word
      */
     public static String skeleton(String word) {
-        String folded = word.replace("dzh", "j").replace("dz", "j").replace("dj", "j").replace("zh", "z")
+        String folded = word.replace("kh", "h").replace("dzh", "j").replace("dz", "j").replace("dj", "j").replace("zh", "z")
                 .replace('q', 'k').replace('c', 'k').replace('w', 'v').replace('x', 'h');
         StringBuilder consonants = new StringBuilder(folded.length());
         StringBuilder letters = new StringBuilder(folded.length());

@@ -20,10 +20,15 @@ final class Featurizer {
     static final int MAX_TERMS = 160;
 
     private final TermAnalyzer analyzer = new TermAnalyzer();
+    /** Organizations are usually translated, not transliterated: their words count half. */
+    static final double ORGANIZATION_WEIGHT = 0.5;
+
     private final EntityKeyer keyer;
+    private final CountryNames countryNames;
 
     Featurizer(EntityKeyer keyer) {
         this.keyer = keyer;
+        this.countryNames = new CountryNames(keyer);
     }
 
     ArticleFeatures features(EnrichedArticle enriched, Instant seenAt) {
@@ -35,12 +40,14 @@ final class Featurizer {
         Map<Long, Double> entities = new HashMap<>();
         Map<Long, Double> places = new HashMap<>();
         for (EntityCount entity : enriched.enrichment().entities()) {
-            double weight = 1 + Math.log(entity.count());
+            double weight = (1 + Math.log(entity.count()))
+                    * (entity.type() == EntityType.ORGANIZATION ? ORGANIZATION_WEIGHT : 1);
             for (String word : keyer.key(entity, language).split(" ")) {
-                if (word.length() < 2) {
-                    continue;
+                String skeleton = word.length() < 2 ? "" : EntityKeys.skeleton(word);
+                if (skeleton.isEmpty() || countryNames.contains(skeleton)) {
+                    continue; // countries are compared by their codes
                 }
-                long key = Terms.hash(Terms.ENTITY, EntityKeys.skeleton(word));
+                long key = Terms.hash(Terms.ENTITY, skeleton);
                 entities.merge(key, weight, Double::sum);
                 if (entity.type() == EntityType.LOCATION) {
                     places.merge(key, weight, Double::sum);

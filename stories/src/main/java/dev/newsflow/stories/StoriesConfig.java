@@ -18,11 +18,11 @@ import java.util.function.Function;
  *
  * <p>How they combine ({@link StoryIndex}): a candidate story's score is
  * {@code text * weightText + title * weightTitle + entities * weightEntities + places * weightPlaces
- * + countries * weightCountries + keywords * weightKeywords}, less {@code placeConflictPenalty} when both name
- * places and none agree, times {@code exp(-hours past the first day / timeScale)}; the article joins the best
+ * + countries * weightCountries + keywords * weightKeywords}, times {@code 1 - placeConflictPenalty} when both
+ * name places (other than countries) and none agree, times {@code exp(-hours past the first day / timeScale)}; the article joins the best
  * story whose score reaches {@code joinThreshold}, else it opens a story. A story none of whose articles is in
- * the article's language is scored on entities, places and countries alone, against
- * {@code crossLingualThreshold}.
+ * the article's language is scored on entities, places and countries alone, their weighted mean in 0..1,
+ * against {@code crossLingualThreshold}.
  *
  * @param joinThreshold        score at or above which an article joins a story ({@value #JOIN_THRESHOLD})
  * @param crossLingualThreshold score at or above which an article joins a story none of whose articles is in
@@ -34,7 +34,8 @@ import java.util.function.Function;
  * @param weightPlaces         weight of the shared place keys ({@value #WEIGHT_PLACES})
  * @param weightCountries      weight of the shared countries ({@value #WEIGHT_COUNTRIES})
  * @param weightKeywords       weight of the shared keywords ({@value #WEIGHT_KEYWORDS})
- * @param placeConflictPenalty subtracted when article and story both name places and share none
+ * @param placeConflictPenalty share of the score taken away when article and story both name places (other
+ *                             than countries) and share none: two events of one kind in two cities
  *                             ({@value #PLACE_CONFLICT_PENALTY})
  * @param timeScale            how fast the score fades once the article is more than a day from the story's
  *                             last article ({@value #TIME_SCALE})
@@ -82,16 +83,16 @@ public record StoriesConfig(
     /** All settings with their defaults, in the order a help text should list them. */
     public static final List<Key> KEYS = List.of(
             new Key(JOIN_THRESHOLD, "0.34", "score at or above which an article joins a story (0..2]"),
-            new Key(CROSS_LINGUAL_THRESHOLD, "0.25",
-                    "score (entities, places, countries) at or above which an article joins a story in other languages (0..2]"),
+            new Key(CROSS_LINGUAL_THRESHOLD, "0.45",
+                    "weighted mean of entities, places and countries at or above which an article joins a story in other languages (0..2]"),
             new Key(WEIGHT_TEXT, "0.55", "weight of the TF-IDF cosine of title and body stems (>= 0)"),
             new Key(WEIGHT_TITLE, "0.35", "weight of the TF-IDF cosine of title stems (>= 0)"),
             new Key(WEIGHT_ENTITIES, "0.3", "weight of the shared entity keys (>= 0)"),
             new Key(WEIGHT_PLACES, "0.1", "weight of the shared place keys (>= 0)"),
             new Key(WEIGHT_COUNTRIES, "0.05", "weight of the shared countries (>= 0)"),
             new Key(WEIGHT_KEYWORDS, "0.05", "weight of the shared keywords (>= 0)"),
-            new Key(PLACE_CONFLICT_PENALTY, "0.15",
-                    "subtracted when article and story both name places and share none (>= 0)"),
+            new Key(PLACE_CONFLICT_PENALTY, "0.5",
+                    "share of the score taken away when article and story both name places and share none (0..1)"),
             new Key(TIME_SCALE, "PT48H", "ISO-8601 duration over which the score fades past the first day"),
             new Key(QUIET_PERIOD, "PT72H", "ISO-8601 duration without a new article after which a story closes"),
             new Key(ARTICLE_WINDOW, "PT168H",
@@ -115,7 +116,12 @@ public record StoriesConfig(
         requireWeight(WEIGHT_PLACES, weightPlaces);
         requireWeight(WEIGHT_COUNTRIES, weightCountries);
         requireWeight(WEIGHT_KEYWORDS, weightKeywords);
-        requireWeight(PLACE_CONFLICT_PENALTY, placeConflictPenalty);
+        if (!(placeConflictPenalty >= 0.0 && placeConflictPenalty <= 1.0)) {
+            throw new StoriesConfigException(PLACE_CONFLICT_PENALTY, "must be within 0..1, was " + placeConflictPenalty);
+        }
+        if (weightEntities + weightPlaces + weightCountries == 0) {
+            throw new StoriesConfigException(WEIGHT_ENTITIES, "entities, places and countries cannot all weigh 0");
+        }
         requirePositive(TIME_SCALE, timeScale);
         requirePositive(QUIET_PERIOD, quietPeriod);
         requirePositive(ARTICLE_WINDOW, articleWindow);

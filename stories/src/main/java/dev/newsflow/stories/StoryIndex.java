@@ -45,8 +45,13 @@ import java.util.TreeSet;
  */
 public final class StoryIndex {
 
-    /** Smoothing of entity and place agreement: one weak shared name is not full agreement. */
-    static final double NAME_SMOOTHING = 2.0;
+    /** Smoothing of entity and place agreement, in IDF units: one shared name alone is about half agreement. */
+    static final double NAME_SMOOTHING = 6.0;
+    /**
+     * Articles assumed seen before the first, in which no key occurred: a key the index has not met counts as rare,
+     * and a young index (a fresh start, a test) does not take its first articles' words for common ones.
+     */
+    static final double BACKGROUND_ARTICLES = 1_000;
     /** Terms of an article that find candidates and that index its story. */
     static final int QUERY_TERMS = 12;
     static final int INDEXED_TERMS = 10;
@@ -324,8 +329,11 @@ public final class StoryIndex {
                 top = i;
             }
         }
+        if (crossLingual) {
+            raw /= config.weightEntities() + config.weightPlaces() + config.weightCountries();
+        }
         if (conflict) {
-            raw -= config.placeConflictPenalty();
+            raw *= 1 - config.placeConflictPenalty();
         }
         double hours = Math.abs(Duration.between(story.lastSeen(), article.seenAt()).toMillis()) / 3_600_000.0;
         double score = raw * Math.exp(-Math.max(0, hours - FIRST_DAY_HOURS) / timeScaleHours);
@@ -461,10 +469,10 @@ public final class StoryIndex {
         }
     }
 
-    /** {@code ln((N + 1) / (df + 1)) + 1} over the remembered articles. */
+    /** {@code ln((N + background + 1) / (df + 1)) + 1} over the remembered articles. */
     double idf(long key) {
         int[] df = documentFrequency.get(key);
-        return Math.log((countedArticles + 1.0) / ((df == null ? 0 : df[0]) + 1.0)) + 1;
+        return Math.log((countedArticles + BACKGROUND_ARTICLES + 1.0) / ((df == null ? 0 : df[0]) + 1.0)) + 1;
     }
 
     private void replace(StoryEntry old, StoryEntry updated) {
