@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "Event-streaming news ingestion on Apache Kafka: publish, dedupe, enrich, store.",
         subcommands = {RunCommand.class, BrokerCommand.class, ProduceCommand.class, StageCommand.Dedupe.class,
-                StageCommand.Enrich.class, StageCommand.Store.class, ServeCommand.class, AnnotateCommand.class, DlqCommand.class, ReplayCommand.class,
+                StageCommand.Enrich.class, StageCommand.Store.class, ServeCommand.class, AnnotateCommand.class, StoriesCommand.class, DlqCommand.class, ReplayCommand.class,
                 ConsumeCommand.class, CommandLine.HelpCommand.class})
 public final class Newsflow {
 

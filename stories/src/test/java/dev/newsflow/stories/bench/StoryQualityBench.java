@@ -108,8 +108,8 @@ public final class StoryQualityBench {
         List<Map<String, String>> grid = new ArrayList<>();
         for (String text : List.of("0.4", "0.55")) {
             for (String title : List.of("0.2", "0.35", "0.5")) {
-                for (String entities : List.of("0.15", "0.3")) {
-                    for (String penalty : List.of("0", "0.15")) {
+                for (String entities : List.of("0.3")) {
+                    for (String penalty : List.of("0.3", "0.6")) {
                         for (int t = 8; t <= 44; t += 4) {
                             Map<String, String> settings = new LinkedHashMap<>(base);
                             settings.put(StoriesConfig.WEIGHT_TEXT, text);
