@@ -49,7 +49,7 @@ public class AssignBenchmark {
     private static final Pattern DOC = Pattern.compile("<REUTERS.*?</REUTERS>", Pattern.DOTALL);
     private static final Pattern TITLE = Pattern.compile("<TITLE>(.*?)</TITLE>", Pattern.DOTALL);
     private static final Pattern BODY = Pattern.compile("<BODY>(.*?)</BODY>", Pattern.DOTALL);
-    private static final Pattern POST = Pattern.compile("\"text\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern POST = Pattern.compile("\"text\":\\s*\"((?:[^\"\\\\]++|\\\\.)*+)\"");
     private static final int PROBES = 2_000;
 
     @Param("")
