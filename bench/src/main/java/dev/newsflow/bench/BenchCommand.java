@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.newsflow.broker.BrokerConfig;
 import dev.newsflow.broker.EmbeddedKafkaBroker;
 import dev.newsflow.clients.KafkaSettings;
-import dev.newsflow.enrich.EnrichConfig;
+import dev.newsflow.consumer.pipeline.PipelineSettings;
 import dev.newsflow.enrich.Enricher;
 import dev.newsflow.enrich.Enrichers;
 import dev.newsflow.events.Article;
@@ -164,7 +164,7 @@ public final class BenchCommand implements Callable<Integer> {
         PipelineRuns runs = new PipelineRuns(kafka, scratch, settings, timeout);
         Enricher enricher = null;
         if (parts.contains(Part.backfill) || parts.contains(Part.latency)) {
-            enricher = Enrichers.create(EnrichConfig.from(InProcessPipeline.prefixed(settings, "enrich.")));
+            enricher = Enrichers.create(PipelineSettings.of(settings, PipelineSettings.ALL).enrich());
         }
         if (parts.contains(Part.backfill)) {
             List<PipelineRuns.Backfill> throughputs = new ArrayList<>();

@@ -51,9 +51,9 @@ final class LagSampler implements AutoCloseable {
         this.pipeline = pipeline;
         this.stored = stored;
         this.inputsByStage = new LinkedHashMap<>();
-        inputsByStage.put("dedupe", List.of(topics.raw()));
-        inputsByStage.put("enrich", List.of(topics.unique()));
-        inputsByStage.put("store", List.of(topics.enriched(), topics.duplicates()));
+        inputsByStage.put("dedupe", List.of(topics.raw().name()));
+        inputsByStage.put("enrich", List.of(topics.unique().name()));
+        inputsByStage.put("store", List.of(topics.enriched().name(), topics.duplicates().name()));
     }
 
     synchronized void addChild(long pid) {

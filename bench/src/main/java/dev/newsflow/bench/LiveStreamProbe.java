@@ -44,7 +44,7 @@ final class LiveStreamProbe implements AutoCloseable {
     private volatile Exception failure;
 
     private LiveStreamProbe(KafkaSettings kafka, PipelineTopics topics, ArticleStore store) {
-        feed = KafkaArticleFeed.start(new LiveFeedConfig(kafka.bootstrapServers(), topics.enriched(),
+        feed = KafkaArticleFeed.start(new LiveFeedConfig(kafka.bootstrapServers(), topics.enriched().name(),
                 LiveFeedConfig.DEFAULT_POLL_TIMEOUT), kafka.admin());
         try {
             server = new ApiServer(store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), feed).start("127.0.0.1", 0);

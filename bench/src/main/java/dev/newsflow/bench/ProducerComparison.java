@@ -3,6 +3,8 @@ package dev.newsflow.bench;
 import dev.newsflow.clients.KafkaSettings;
 import dev.newsflow.clients.TopicProvisioner;
 import dev.newsflow.events.Article;
+import dev.newsflow.events.PipelineTopics;
+import dev.newsflow.events.Topic;
 import dev.newsflow.events.EventJson;
 import dev.newsflow.producer.ArticlePublisher;
 import java.io.ByteArrayOutputStream;
@@ -93,7 +95,8 @@ final class ProducerComparison {
 
     private Run newsflow(Admin admin, List<Article> articles, int partitions, int round) throws Exception {
         String topic = freshTopic(admin, "newsflow", partitions, round);
-        try (ArticlePublisher publisher = new ArticlePublisher(kafka, topic, Clock.systemUTC())) {
+        Topic<Article> raw = new Topic<>(topic, Article.class, PipelineTopics.DEFAULT.raw().eventType());
+        try (ArticlePublisher publisher = new ArticlePublisher(kafka, raw, Clock.systemUTC())) {
             List<CompletableFuture<?>> acks = new ArrayList<>(articles.size());
             long start = System.nanoTime();
             for (Article article : articles) {

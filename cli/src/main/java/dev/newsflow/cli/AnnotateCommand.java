@@ -1,6 +1,7 @@
 package dev.newsflow.cli;
 
-import dev.newsflow.enrich.EnrichConfig;
+import dev.newsflow.consumer.pipeline.PipelineSettings;
+import dev.newsflow.consumer.pipeline.PipelineStages;
 import dev.newsflow.enrich.Enricher;
 import dev.newsflow.events.EnrichedArticle;
 import dev.newsflow.events.EventJson;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,12 +31,12 @@ import picocli.CommandLine.Option;
 @Command(name = "annotate", mixinStandardHelpOptions = true,
         description = "Enrich JSON Lines articles from stdin to stdout, offline (no Kafka).")
 final class AnnotateCommand implements Callable<Integer> {
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Enrichment settings, e.g. --set enrich.summary.sentences=3.")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Enrichment settings, e.g. --set enrich.summary.sentences=3; `newsflow config` lists them.")
     Map<String, String> settings = new HashMap<>();
 
     @Override
     public Integer call() throws IOException {
-        Enricher enricher = Stages.enricher(EnrichConfig.from(settings));
+        Enricher enricher = PipelineStages.enricher(PipelineSettings.of(settings, List.of(PipelineSettings.ENRICH)).enrich());
         OutputStream out = new BufferedOutputStream(System.out);
         AtomicInteger failures = new AtomicInteger();
         var reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

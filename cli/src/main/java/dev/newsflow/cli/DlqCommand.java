@@ -47,7 +47,7 @@ final class DlqCommand {
 
         @Override
         public Integer call() {
-            var letters = readAll(kafka.settings("localhost:9092"), kafka.topics().dlq());
+            var letters = readAll(kafka.settings("localhost:9092"), kafka.topics().dlq().name());
             for (ConsumerRecord<String, byte[]> letter : letters) {
                 String value = letter.value() == null ? "" : new String(letter.value(), StandardCharsets.UTF_8);
                 System.out.printf("offset %d  stage %s  from %s-%s@%s  %s: %s  key=%s  value=%s%n", letter.offset(),
@@ -56,7 +56,7 @@ final class DlqCommand {
                         header(letter, DeadLetterHeaders.ERROR_CLASS), header(letter, DeadLetterHeaders.ERROR_MESSAGE),
                         letter.key(), preview(value));
             }
-            System.out.println(letters.size() + " dead letters in " + kafka.topics().dlq());
+            System.out.println(letters.size() + " dead letters in " + kafka.topics().dlq().name());
             return 0;
         }
 
@@ -84,7 +84,7 @@ final class DlqCommand {
                 throw new IllegalArgumentException("name the dead letters to re-publish with --offset, or use --all");
             }
             KafkaSettings settings = kafka.settings("localhost:9092");
-            var chosen = readAll(settings, kafka.topics().dlq()).stream()
+            var chosen = readAll(settings, kafka.topics().dlq().name()).stream()
                     .filter(letter -> all || offsets.contains(letter.offset())).toList();
             try (var producer = new KafkaProducer<>(settings.producer(Map.of(ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)), new StringSerializer(), new ByteArraySerializer())) {

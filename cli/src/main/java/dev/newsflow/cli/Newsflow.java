@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Event-streaming news ingestion on Apache Kafka: publish, dedupe, enrich, store.",
         subcommands = {RunCommand.class, BrokerCommand.class, ProduceCommand.class, StageCommand.Dedupe.class,
                 StageCommand.Enrich.class, StageCommand.Store.class, ServeCommand.class, AnnotateCommand.class, StoriesCommand.class, DlqCommand.class, ReplayCommand.class,
+                ConfigCommand.class,
                 ConsumeCommand.class, CommandLine.HelpCommand.class})
 public final class Newsflow {
 

@@ -1,6 +1,7 @@
 package dev.newsflow.cli;
 
 import dev.newsflow.clients.KafkaSettings;
+import dev.newsflow.consumer.pipeline.PipelineSettings;
 import dev.newsflow.events.PipelineTopics;
 import dev.newsflow.storage.ArticleStore;
 import dev.newsflow.storage.PartitionOffset;
@@ -51,7 +52,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         KafkaSettings settings = kafka.settings("localhost:9092");
-        String group = options.stageConfig().groupId(stage.name());
+        String group = options.pipelineSettings(List.of(PipelineSettings.STAGE)).stage().groupId(stage.name());
         Map<TopicPartition, Long> offsets;
         try (Admin admin = Admin.create(settings.admin())) {
             offsets = offsetsAt(admin, inputs(kafka.topics()), from == null ? OffsetSpec.earliest() : OffsetSpec.forTimestamp(fromMillis()));
@@ -69,9 +70,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     private List<String> inputs(PipelineTopics topics) {
         return switch (stage) {
-            case dedupe -> List.of(topics.raw());
-            case enrich -> List.of(topics.unique());
-            case store -> List.of(topics.enriched(), topics.duplicates());
+            case dedupe -> List.of(topics.raw().name());
+            case enrich -> List.of(topics.unique().name());
+            case store -> List.of(topics.enriched().name(), topics.duplicates().name());
         };
     }
 

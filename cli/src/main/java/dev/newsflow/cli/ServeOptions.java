@@ -21,7 +21,7 @@ final class ServeOptions {
     ApiServer start(Resources resources, KafkaSettings kafka, PipelineTopics topics, ArticleStore store,
                     PrometheusMeterRegistry registry) {
         KafkaArticleFeed feed = resources.add(KafkaArticleFeed.start(
-                new LiveFeedConfig(kafka.bootstrapServers(), topics.enriched(), LiveFeedConfig.DEFAULT_POLL_TIMEOUT),
+                new LiveFeedConfig(kafka.bootstrapServers(), topics.enriched().name(), LiveFeedConfig.DEFAULT_POLL_TIMEOUT),
                 kafka.admin()));
         return resources.add(new ApiServer(store, registry, feed).start(host, port));
     }

@@ -2,10 +2,15 @@ package dev.newsflow.cli;
 
 import dev.newsflow.clients.TopicLayout;
 import dev.newsflow.clients.TopicProvisioner;
+import dev.newsflow.consumer.pipeline.PipelineSettings;
+import dev.newsflow.consumer.pipeline.PipelineStages;
+import dev.newsflow.consumer.pipeline.StageContext;
+import dev.newsflow.consumer.runtime.Settings;
 import dev.newsflow.consumer.runtime.StageRunner;
 import dev.newsflow.storage.ArticleStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,24 +28,37 @@ abstract class StageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var context = new Stages.Context(kafka.settings("localhost:9092"), kafka.topics(), options, new SimpleMeterRegistry());
+        PipelineSettings settings = options.pipelineSettings(components());
+        var context = new StageContext(kafka.settings("localhost:9092"), kafka.topics(), settings, new SimpleMeterRegistry());
         TopicProvisioner.ensureTopics(context.kafka(), TopicLayout.defaults(context.topics()), Duration.ofSeconds(60));
         try (Resources resources = new Resources()) {
-            StageRunner runner = resources.add(build(context, resources));
+            StageRunner<?> runner = resources.add(build(context, resources));
             Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "newsflow-shutdown"));
             runner.run();
-            return runner.failure() == null ? 0 : 1;
+            if (runner.failure() != null) {
+                System.err.println("error: stage " + runner.stageName() + " failed: " + Newsflow.oneLine(runner.failure()));
+                return 1;
+            }
+            return 0;
         }
     }
 
-    abstract StageRunner build(Stages.Context context, Resources resources);
+    /** The setting components the stage uses: the runtime's and its own. */
+    abstract List<Settings.Component> components();
+
+    abstract StageRunner<?> build(StageContext context, Resources resources);
 
     @Command(name = "dedupe", mixinStandardHelpOptions = true,
             description = "Run the dedupe stage: news.articles.raw -> news.articles.unique | news.articles.duplicates.")
     static final class Dedupe extends StageCommand {
         @Override
-        StageRunner build(Stages.Context context, Resources resources) {
-            return Stages.dedupe(context);
+        List<Settings.Component> components() {
+            return List.of(PipelineSettings.STAGE, PipelineSettings.DEDUPE);
+        }
+
+        @Override
+        StageRunner<?> build(StageContext context, Resources resources) {
+            return PipelineStages.dedupe(context);
         }
     }
 
@@ -48,8 +66,13 @@ abstract class StageCommand implements Callable<Integer> {
             description = "Run the enrich stage: news.articles.unique -> news.articles.enriched.")
     static final class Enrich extends StageCommand {
         @Override
-        StageRunner build(Stages.Context context, Resources resources) {
-            return Stages.enrich(context);
+        List<Settings.Component> components() {
+            return List.of(PipelineSettings.STAGE, PipelineSettings.ENRICH);
+        }
+
+        @Override
+        StageRunner<?> build(StageContext context, Resources resources) {
+            return PipelineStages.enrich(context);
         }
     }
 
@@ -57,9 +80,14 @@ abstract class StageCommand implements Callable<Integer> {
             description = "Run the store stage: news.articles.enriched + news.articles.duplicates -> database.")
     static final class Store extends StageCommand {
         @Override
-        StageRunner build(Stages.Context context, Resources resources) {
+        List<Settings.Component> components() {
+            return List.of(PipelineSettings.STAGE);
+        }
+
+        @Override
+        StageRunner<?> build(StageContext context, Resources resources) {
             ArticleStore store = resources.add(ArticleStore.open(options.jdbcUrl()));
-            return Stages.store(context, store);
+            return PipelineStages.store(context, store);
         }
     }
 }

@@ -2,17 +2,16 @@ package dev.newsflow.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsflow.dedupe.DedupeConfig;
+import dev.newsflow.consumer.pipeline.PipelineSettings;
+import dev.newsflow.consumer.pipeline.PipelineStages;
 import dev.newsflow.dedupe.DedupeIndex;
 import dev.newsflow.dedupe.Verdict;
-import dev.newsflow.enrich.EnrichConfig;
 import dev.newsflow.enrich.Enricher;
 import dev.newsflow.events.Article;
 import dev.newsflow.events.EnrichedArticle;
 import dev.newsflow.producer.JsonLinesFormat;
 import dev.newsflow.producer.SourceItem;
 import dev.newsflow.stories.Assignment;
-import dev.newsflow.stories.StoriesConfig;
 import dev.newsflow.stories.StoryIndex;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -23,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,7 +42,7 @@ final class StoriesCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Stories, dedupe and enrichment settings, e.g. --set stories.quiet.period=PT24H.")
+            description = "Stories, dedupe and enrichment settings, e.g. --set stories.quiet.period=PT24H; `newsflow config` lists them.")
     Map<String, String> settings = new HashMap<>();
 
     @Option(names = "--explain", description = "Also print which similarity decided (decidedBy) and the score.")
@@ -50,11 +50,11 @@ final class StoriesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Map<String, String> enrichSettings = new HashMap<>(settings);
-        enrichSettings.keySet().removeIf(key -> !key.startsWith("enrich."));
-        Enricher enricher = Stages.enricher(EnrichConfig.from(enrichSettings));
-        DedupeIndex dedupe = new DedupeIndex(DedupeConfig.fromMap(settings));
-        StoryIndex stories = new StoryIndex(StoriesConfig.fromMap(settings));
+        PipelineSettings checked = PipelineSettings.of(settings,
+                List.of(PipelineSettings.DEDUPE, PipelineSettings.ENRICH, PipelineSettings.STORIES));
+        Enricher enricher = PipelineStages.enricher(checked.enrich());
+        DedupeIndex dedupe = new DedupeIndex(checked.dedupe());
+        StoryIndex stories = new StoryIndex(checked.stories());
         OutputStream out = new BufferedOutputStream(System.out);
         AtomicInteger failures = new AtomicInteger();
         Instant[] latest = {Instant.EPOCH};

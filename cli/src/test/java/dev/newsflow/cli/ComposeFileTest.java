@@ -1,8 +1,8 @@
 package dev.newsflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.newsflow.testkit.Prerequisites;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ class ComposeFileTest {
 
     @Test
     void shouldBeAValidComposeFile() throws Exception {
-        assumeTrue(Files.isExecutable(DOCKER_COMPOSE), "docker-compose is not installed (Debian package docker-compose)");
+        Prerequisites.require(Files.isExecutable(DOCKER_COMPOSE), "docker-compose is not installed (Debian package docker-compose)");
 
         Output check = compose("config", "-q");
 
@@ -29,7 +29,7 @@ class ComposeFileTest {
 
     @Test
     void shouldRunKafkaPostgresEachStageTheDashboardAndTheOneOffProducer() throws Exception {
-        assumeTrue(Files.isExecutable(DOCKER_COMPOSE), "docker-compose is not installed (Debian package docker-compose)");
+        Prerequisites.require(Files.isExecutable(DOCKER_COMPOSE), "docker-compose is not installed (Debian package docker-compose)");
 
         Output services = compose("--profile", "tools", "--profile", "plugins", "config", "--services");
         Output resolved = compose("config");

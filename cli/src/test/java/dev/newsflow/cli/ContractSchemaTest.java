@@ -55,7 +55,7 @@ class ContractSchemaTest {
         KafkaSettings kafka = KafkaSettings.of(broker.bootstrapServers());
         TopicProvisioner.ensureTopics(kafka, TopicLayout.defaults(topics), Duration.ofSeconds(60));
         try (var producer = new KafkaProducer<>(kafka.producer(Map.of("acks", "all")), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topics.raw(), "garbage", "not an article".getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(topics.raw().name(), "garbage", "not an article".getBytes(StandardCharsets.UTF_8))).get();
         }
         String[] args = {"run", "--bootstrap-servers", broker.bootstrapServers(), "--exit-when-idle", "--port", "0",
             "--data-dir", dir.toString(), "--topic-suffix", suffix, "--pipeline-name", suffix, "../seeds"};
@@ -77,9 +77,9 @@ class ContractSchemaTest {
 
     @Test
     void shouldMatchEveryArticleEventOnRawAndUniqueWithItsCloudEventsHeaders() {
-        List<ConsumerRecord<String, byte[]>> raw = ContractTopics.readAll(broker, topics.raw()).stream()
+        List<ConsumerRecord<String, byte[]>> raw = ContractTopics.readAll(broker, topics.raw().name()).stream()
                 .filter(record -> !"garbage".equals(record.key())).toList();
-        List<ConsumerRecord<String, byte[]>> unique = ContractTopics.readAll(broker, topics.unique());
+        List<ConsumerRecord<String, byte[]>> unique = ContractTopics.readAll(broker, topics.unique().name());
 
         assertThat(raw).hasSize(2);
         assertThat(unique).hasSize(1);
@@ -89,8 +89,8 @@ class ContractSchemaTest {
 
     @Test
     void shouldMatchEveryDuplicateAndEnrichedEvent() {
-        List<ConsumerRecord<String, byte[]>> duplicates = ContractTopics.readAll(broker, topics.duplicates());
-        List<ConsumerRecord<String, byte[]>> enriched = ContractTopics.readAll(broker, topics.enriched());
+        List<ConsumerRecord<String, byte[]>> duplicates = ContractTopics.readAll(broker, topics.duplicates().name());
+        List<ConsumerRecord<String, byte[]>> enriched = ContractTopics.readAll(broker, topics.enriched().name());
 
         assertThat(duplicates).hasSize(1);
         assertThat(enriched).hasSize(1);
@@ -100,7 +100,7 @@ class ContractSchemaTest {
 
     @Test
     void shouldDescribeTheHeadersOfTheDeadLetter() {
-        List<ConsumerRecord<String, byte[]>> letters = ContractTopics.readAll(broker, topics.dlq());
+        List<ConsumerRecord<String, byte[]>> letters = ContractTopics.readAll(broker, topics.dlq().name());
 
         assertThat(letters).hasSize(1);
         assertThat(new String(letters.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not an article");
@@ -109,7 +109,7 @@ class ContractSchemaTest {
 
     @Test
     void shouldAcceptAnAddedFieldAndRejectAMissingRequiredOne() throws Exception {
-        byte[] real = ContractTopics.readAll(broker, topics.enriched()).get(0).value();
+        byte[] real = ContractTopics.readAll(broker, topics.enriched().name()).get(0).value();
         ObjectNode grown = (ObjectNode) EventJson.mapper().readTree(real);
         ((ObjectNode) grown.get("enrichment")).put("sentiment", 0.3);
         ObjectNode broken = (ObjectNode) EventJson.mapper().readTree(real);

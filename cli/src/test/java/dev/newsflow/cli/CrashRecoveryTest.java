@@ -38,8 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
  * be stored exactly once and every verdict given exactly once. Then SIGTERM must stop each stage within a few
  * seconds.
  *
- * <p>CI runs a short variant. The soak variant runs longer and harder:
- * {@code ./mvnw -pl cli verify -Dtest=CrashRecoveryTest -Dnewsflow.crash.articles=20000 -Dnewsflow.crash.kills=40}.
+ * <p>CI runs a short variant. The soak variant runs longer and harder, from a fresh clone:
+ * {@code ./mvnw -pl cli -am verify -Dtest=CrashRecoveryTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dnewsflow.crash.articles=20000 -Dnewsflow.crash.kills=40}; {@code -Dnewsflow.crash.seed=N} replays the fault
+ * schedule and articles of a run that printed seed N.
  */
 class CrashRecoveryTest {
     private static final String[] STAGES = {"dedupe", "enrich", "store"};
@@ -51,7 +53,9 @@ class CrashRecoveryTest {
     @TempDir
     Path dir;
 
-    private final Random random = new Random(Long.getLong("newsflow.crash.seed", System.nanoTime()));
+    /** The seed of the fault schedule and the articles: printed, and taken from -Dnewsflow.crash.seed to replay a run. */
+    private final long seed = Long.getLong("newsflow.crash.seed", System.nanoTime());
+    private final Random random = new Random(seed);
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> starts = new HashMap<>();
     private int brokerPort;
@@ -59,6 +63,7 @@ class CrashRecoveryTest {
 
     @Test
     void shouldStoreEveryArticleExactlyOnceThoughProcessesAreKilled() throws Exception {
+        System.out.println("crash test: seed " + seed + " (replay with -Dnewsflow.crash.seed=" + seed + ")");
         brokerPort = freePort();
         PipelineTopics topics = PipelineTopics.DEFAULT;
         try {
@@ -88,17 +93,17 @@ class CrashRecoveryTest {
 
             long stored = awaitStored(expectedRows);
 
-            Map<String, Integer> raw = keys(topics.raw());
-            Map<String, Integer> unique = keys(topics.unique());
-            Map<String, Integer> duplicates = keys(topics.duplicates());
-            Map<String, Integer> enriched = keys(topics.enriched());
+            Map<String, Integer> raw = keys(topics.raw().name());
+            Map<String, Integer> unique = keys(topics.unique().name());
+            Map<String, Integer> duplicates = keys(topics.duplicates().name());
+            Map<String, Integer> enriched = keys(topics.enriched().name());
             long lost = expectedRows - stored;
             long verdicts = count(unique) + count(duplicates);
             long doubled = excess(unique) + excess(enriched) + Math.max(0, verdicts - count(raw));
             String report = "articles sent: " + sent + " (" + ARTICLES + " distinct, " + RESENDS + " re-sent, "
                     + republished + " sent again after a failed send), records on raw: " + count(raw)
                     + ", verdicts: " + verdicts + ", stored: " + stored + ", lost: " + lost + ", doubled: " + doubled
-                    + ", kills made: " + kills + ", process starts: " + starts;
+                    + ", kills made: " + kills + ", process starts: " + starts + ", seed: " + seed;
             System.out.println("crash test: " + report);
             Files.writeString(Path.of("target", "crash-recovery-report.txt"), report + System.lineSeparator());
 
@@ -215,7 +220,7 @@ class CrashRecoveryTest {
     /** The store has consumed everything dedupe and enrich committed: nothing more can arrive. */
     private boolean storeCaughtUp() throws Exception {
         try (ArticleStore store = ArticleStore.open("jdbc:sqlite:" + dir.resolve("newsflow.db"))) {
-            return caughtUp(store, PipelineTopics.DEFAULT.enriched()) && caughtUp(store, PipelineTopics.DEFAULT.duplicates());
+            return caughtUp(store, PipelineTopics.DEFAULT.enriched().name()) && caughtUp(store, PipelineTopics.DEFAULT.duplicates().name());
         }
     }
 

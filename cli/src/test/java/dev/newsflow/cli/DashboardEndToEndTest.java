@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.testkit.KafkaBroker;
 import dev.newsflow.testkit.RealKafkaExtension;
+import dev.newsflow.testkit.Prerequisites;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +35,7 @@ class DashboardEndToEndTest {
 
     @Test
     void shouldShowTheSeedThenAnArticlePublishedLaterWithoutReload(KafkaBroker broker, @TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Prerequisites.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium or chromedriver is not installed (Debian packages chromium, chromium-driver)");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -1,12 +1,12 @@
 package dev.newsflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsflow.events.EventJson;
 import dev.newsflow.testkit.KafkaBroker;
 import dev.newsflow.testkit.RealKafkaExtension;
+import dev.newsflow.testkit.Prerequisites;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ class KcatInteropTest {
 
     @Test
     void shouldLetKcatReadRawAndEnrichedEventsWithCloudEventsHeaders(KafkaBroker broker, @TempDir Path dir) throws Exception {
-        assumeTrue(Files.isExecutable(KCAT), "kcat is not installed (Debian package kcat)");
+        Prerequisites.require(Files.isExecutable(KCAT), "kcat is not installed (Debian package kcat)");
         String suffix = KafkaBroker.uniqueName("kcat");
         CliRun run = CliRun.of("run", "--bootstrap-servers", broker.bootstrapServers(), "--exit-when-idle", "--port", "0",
                 "--data-dir", dir.toString(), "--topic-suffix", suffix, "--pipeline-name", suffix, "../seeds");

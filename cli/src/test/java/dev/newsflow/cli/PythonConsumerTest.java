@@ -1,10 +1,10 @@
 package dev.newsflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.newsflow.testkit.KafkaBroker;
 import dev.newsflow.testkit.RealKafkaExtension;
+import dev.newsflow.testkit.Prerequisites;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ class PythonConsumerTest {
 
     @Test
     void shouldPrintTheEnrichedSeedOnceAndNothingMoreOnASecondRunOfTheSameGroup(KafkaBroker broker, @TempDir Path dir) throws Exception {
-        assumeTrue(canImportConfluentKafka(), "/usr/bin/python3 cannot import confluent_kafka (Debian package python3-confluent-kafka)");
+        Prerequisites.require(canImportConfluentKafka(), "/usr/bin/python3 cannot import confluent_kafka (Debian package python3-confluent-kafka)");
         String suffix = KafkaBroker.uniqueName("python");
         CliRun run = CliRun.of("run", "--bootstrap-servers", broker.bootstrapServers(), "--exit-when-idle", "--port", "0",
                 "--data-dir", dir.toString(), "--topic-suffix", suffix, "--pipeline-name", suffix, "../seeds");

@@ -6,13 +6,13 @@ import dev.newsflow.storage.ArticleStore;
 import dev.newsflow.storage.StoredArticle;
 import dev.newsflow.testkit.KafkaBroker;
 import dev.newsflow.testkit.RealKafkaExtension;
+import dev.newsflow.testkit.Prerequisites;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +62,7 @@ class RunOnPostgresTest {
         try {
             return DriverManager.getConnection(SERVER + "&connectTimeout=3");
         } catch (SQLException e) {
-            Assumptions.abort("PostgreSQL at " + SERVER + " is unreachable: " + e.getMessage());
+            Prerequisites.require(false, "PostgreSQL at " + SERVER + " is unreachable: " + e.getMessage());
             throw new AssertionError(e);
         }
     }

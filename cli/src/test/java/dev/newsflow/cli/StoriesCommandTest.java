@@ -59,6 +59,17 @@ class StoriesCommandTest {
         }
     }
 
+    @Test
+    void shouldStopOnAMistypedStoriesSettingNamingIt() {
+        CliRun typo = CliRun.of("stories", "--set", "stories.treshold.join=0.3");
+        CliRun invalid = CliRun.of("stories", "--set", "stories.quiet.period=three days");
+
+        assertThat(typo.exitCode()).isEqualTo(1);
+        assertThat(typo.stderr()).contains("stories.treshold.join").contains("did you mean stories.threshold.join?");
+        assertThat(invalid.exitCode()).isEqualTo(1);
+        assertThat(invalid.stderr()).contains("stories.quiet.period").contains("three days");
+    }
+
     private static JsonNode json(String line) {
         try {
             return new ObjectMapper().readTree(line);

@@ -38,12 +38,12 @@ public record TopicLayout(PipelineTopics names, int partitions, short replicatio
     /** Every topic of the pipeline as it should be created. */
     public List<NewTopic> newTopics() {
         return List.of(
-                topic(names.raw(), 1),
-                topic(names.unique(), partitions),
-                topic(names.duplicates(), partitions),
-                topic(names.enriched(), partitions),
-                topic(names.dlq(), 1),
-                topic(names.dedupeIndex(), 1).configs(Map.of("cleanup.policy", "compact")));
+                topic(names.raw().name(), 1),
+                topic(names.unique().name(), partitions),
+                topic(names.duplicates().name(), partitions),
+                topic(names.enriched().name(), partitions),
+                topic(names.dlq().name(), 1),
+                topic(names.dedupeIndex().name(), 1).configs(Map.of("cleanup.policy", "compact")));
     }
 
     private NewTopic topic(String name, int count) {

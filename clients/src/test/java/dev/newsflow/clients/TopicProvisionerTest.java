@@ -27,12 +27,12 @@ class TopicProvisionerTest {
         TopicProvisioner.ensureTopics(settings, TopicLayout.defaults(names), Duration.ofSeconds(60));
 
         try (Admin admin = Admin.create(settings.admin())) {
-            Map<String, TopicDescription> topics = admin.describeTopics(List.of(names.raw(), names.enriched(),
-                    names.dedupeIndex())).allTopicNames().get(30, TimeUnit.SECONDS);
-            assertThat(topics.get(names.raw()).partitions()).hasSize(1);
-            assertThat(topics.get(names.enriched()).partitions()).hasSize(TopicLayout.DEFAULT_PARTITIONS)
+            Map<String, TopicDescription> topics = admin.describeTopics(List.of(names.raw().name(), names.enriched().name(),
+                    names.dedupeIndex().name())).allTopicNames().get(30, TimeUnit.SECONDS);
+            assertThat(topics.get(names.raw().name()).partitions()).hasSize(1);
+            assertThat(topics.get(names.enriched().name()).partitions()).hasSize(TopicLayout.DEFAULT_PARTITIONS)
                     .allSatisfy(p -> assertThat(p.leader()).isNotNull());
-            var resource = new ConfigResource(ConfigResource.Type.TOPIC, names.dedupeIndex());
+            var resource = new ConfigResource(ConfigResource.Type.TOPIC, names.dedupeIndex().name());
             var config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
             assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
         }

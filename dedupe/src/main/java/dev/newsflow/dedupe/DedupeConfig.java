@@ -2,16 +2,19 @@ package dev.newsflow.dedupe;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Settings of the duplicate detector, validated on construction. Immutable and thread-safe.
  *
- * <p>Every setting has a key, a type, a default and a doc line ({@link #KEYS}); {@link #fromMap(Map)} reads
+ * <p>Every setting has a key, a type, a default and a doc line ({@link #DEFINITION}); {@link #fromMap(Map)} reads
  * them from flags, environment or a properties file after the caller has merged those. An invalid value
  * throws {@link DedupeConfigException} naming the key.
  *
@@ -52,22 +55,33 @@ public record DedupeConfig(
     public static final String CONTAINMENT_MIN_SHINGLES = "dedupe.containment.min.shingles";
     public static final String WINDOW = "dedupe.window";
 
-    /** One documented setting: its key, default (as text) and meaning. */
-    public record Key(String name, String defaultValue, String doc) {}
+    private static final ConfigDef.Validator FRACTION = (name, value) -> {
+        double fraction = (Double) value;
+        if (!(fraction > 0.0 && fraction <= 1.0)) {
+            throw new ConfigException(name, value, "must be within (0, 1]");
+        }
+    };
 
-    /** All settings with their defaults, in the order a help text should list them. */
-    public static final List<Key> KEYS = List.of(
-            new Key(SHINGLE_SIZE, "3", "words per shingle (1..8)"),
-            new Key(HASHES, "120", "MinHash signature length, one byte kept per hash (8..1024)"),
-            new Key(BANDS, "40", "LSH bands; must divide " + HASHES + "; rows = hashes / bands"),
-            new Key(JACCARD_THRESHOLD, "0.5", "estimated Jaccard that confirms a near duplicate (0..1]"),
-            new Key(CONTAINMENT_THRESHOLD, "0.8",
-                    "estimated containment (shared / smaller set) that confirms a trimmed or extended copy (0..1]"),
-            new Key(CONTAINMENT_MIN_SHINGLES, "20",
-                    "shingles the smaller text needs before containment counts (>= 1)"),
-            new Key(WINDOW, "PT72H", "ISO-8601 duration an article stays comparable after it was first seen"));
-
-    private static final Set<String> KNOWN = Set.copyOf(KEYS.stream().map(Key::name).toList());
+    /**
+     * Every setting with its type, default, validator and doc, the way Kafka defines its own; {@code newsflow
+     * config} lists them. Checks that span keys (bands divide hashes) are in the compact constructor.
+     */
+    public static final ConfigDef DEFINITION = new ConfigDef()
+            .define(SHINGLE_SIZE, Type.INT, 3, Range.between(1, 8), Importance.LOW, "Words per shingle.")
+            .define(HASHES, Type.INT, 120, Range.between(8, 1024), Importance.LOW,
+                    "MinHash signature length, one byte kept per hash.")
+            .define(BANDS, Type.INT, 40, Range.atLeast(1), Importance.LOW,
+                    "LSH bands; must divide " + HASHES + "; rows per band = hashes / bands, at most 8.")
+            .define(JACCARD_THRESHOLD, Type.DOUBLE, 0.5, FRACTION, Importance.MEDIUM,
+                    "Estimated Jaccard similarity of word shingles that confirms a near duplicate, in (0, 1].")
+            .define(CONTAINMENT_THRESHOLD, Type.DOUBLE, 0.8, FRACTION, Importance.MEDIUM,
+                    "Estimated containment (shared shingles over the smaller set) that confirms a trimmed or extended "
+                            + "copy, in (0, 1].")
+            .define(CONTAINMENT_MIN_SHINGLES, Type.INT, 20, Range.atLeast(1), Importance.LOW,
+                    "Shingles the smaller text needs before containment counts, so a one-line post is not "
+                            + "'contained' in every long story.")
+            .define(WINDOW, Type.STRING, "PT72H", (name, value) -> parseWindow(name, (String) value), Importance.MEDIUM,
+                    "ISO-8601 duration an article stays comparable after it was first seen (PT72H, P7D).");
 
     public DedupeConfig {
         requireRange(SHINGLE_SIZE, shingleSize, 1, 8);
@@ -103,22 +117,44 @@ public record DedupeConfig(
     public static DedupeConfig fromMap(Map<String, ?> values) {
         Set<String> unknown = new TreeSet<>();
         for (String key : values.keySet()) {
-            if (key.startsWith("dedupe.") && !KNOWN.contains(key)) {
+            if (key.startsWith("dedupe.") && !DEFINITION.names().contains(key)) {
                 unknown.add(key);
             }
         }
         if (!unknown.isEmpty()) {
-            String first = unknown.iterator().next();
-            throw new DedupeConfigException(first, "unknown key; known keys are " + new TreeSet<>(KNOWN));
+            throw new DedupeConfigException(unknown.iterator().next(), "unknown key; known keys are " + new TreeSet<>(DEFINITION.names()));
         }
         return new DedupeConfig(
-                read(values, SHINGLE_SIZE, Integer::parseInt),
-                read(values, HASHES, Integer::parseInt),
-                read(values, BANDS, Integer::parseInt),
-                read(values, JACCARD_THRESHOLD, Double::parseDouble),
-                read(values, CONTAINMENT_THRESHOLD, Double::parseDouble),
-                read(values, CONTAINMENT_MIN_SHINGLES, Integer::parseInt),
-                read(values, WINDOW, Duration::parse));
+                (Integer) parsed(values, SHINGLE_SIZE),
+                (Integer) parsed(values, HASHES),
+                (Integer) parsed(values, BANDS),
+                (Double) parsed(values, JACCARD_THRESHOLD),
+                (Double) parsed(values, CONTAINMENT_THRESHOLD),
+                (Integer) parsed(values, CONTAINMENT_MIN_SHINGLES),
+                parseWindow(WINDOW, (String) parsed(values, WINDOW)));
+    }
+
+    /** The value of {@code key} (given or default) parsed to its type and validated. */
+    private static Object parsed(Map<String, ?> values, String key) {
+        ConfigDef.ConfigKey definition = DEFINITION.configKeys().get(key);
+        Object raw = values.containsKey(key) ? values.get(key) : definition.defaultValue;
+        try {
+            Object value = ConfigDef.parseType(key, raw instanceof String text ? text.trim() : raw, definition.type);
+            if (definition.validator != null) {
+                definition.validator.ensureValid(key, value);
+            }
+            return value;
+        } catch (ConfigException e) {
+            throw new DedupeConfigException(key, e.getMessage());
+        }
+    }
+
+    private static Duration parseWindow(String key, String text) {
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(key, text, "not an ISO-8601 duration such as PT72H or P7D");
+        }
     }
 
     /** Rows per LSH band: {@code hashes / bands}. */
@@ -139,20 +175,6 @@ public record DedupeConfig(
     public DedupeConfig withWindow(Duration newWindow) {
         return new DedupeConfig(shingleSize, hashes, bands, jaccardThreshold, containmentThreshold,
                 containmentMinShingles, newWindow);
-    }
-
-    private static <T> T read(Map<String, ?> values, String key, Function<String, T> parse) {
-        Object raw = values.get(key);
-        String text = raw == null ? defaultOf(key) : raw.toString().trim();
-        try {
-            return parse.apply(text);
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new DedupeConfigException(key, "cannot parse '" + text + "' (" + e.getMessage() + ")");
-        }
-    }
-
-    private static String defaultOf(String key) {
-        return KEYS.stream().filter(k -> k.name().equals(key)).findFirst().orElseThrow().defaultValue();
     }
 
     private static void requireRange(String key, int value, int min, int max) {

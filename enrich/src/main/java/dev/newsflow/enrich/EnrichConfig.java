@@ -1,10 +1,16 @@
 package dev.newsflow.enrich;
 
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Settings of the enricher, one typed value per key, validated on construction; an invalid value raises an
@@ -34,6 +40,24 @@ public record EnrichConfig(Set<String> languages, int detectChars, int maxKeywor
     public static final String WORDS_PER_MINUTE = "enrich.reading.words.per.minute";
     public static final int WORDS_PER_MINUTE_DEFAULT = 200;
 
+    /** Every setting with its type, default, validator and doc, the way Kafka defines its own; {@code newsflow config} lists them. */
+    public static final ConfigDef DEFINITION = new ConfigDef()
+            .define(LANGUAGES, Type.LIST, LANGUAGES_DEFAULT, (name, value) -> {
+                for (Object code : (List<?>) value) {
+                    if (!code.toString().matches("[a-z]{2}")) {
+                        throw new ConfigException(name, value, "must list ISO 639-1 codes, had '" + code + "'");
+                    }
+                }
+            }, Importance.MEDIUM, "ISO 639-1 codes the language detector chooses among; a language outside the list is "
+                    + "reported only when the detector is far more sure of it than of any listed one.")
+            .define(DETECT_CHARS, Type.INT, DETECT_CHARS_DEFAULT, Range.between(100, 1_000_000), Importance.LOW,
+                    "Characters of the text given to language detection; more is slower and hardly more accurate.")
+            .define(MAX_KEYWORDS, Type.INT, MAX_KEYWORDS_DEFAULT, Range.between(1, 50), Importance.MEDIUM, "Keywords to keep.")
+            .define(SUMMARY_SENTENCES, Type.INT, SUMMARY_SENTENCES_DEFAULT, Range.between(1, 3), Importance.MEDIUM,
+                    "Sentences in the extractive summary.")
+            .define(WORDS_PER_MINUTE, Type.INT, WORDS_PER_MINUTE_DEFAULT, Range.between(50, 2_000), Importance.LOW,
+                    "Reading speed behind readingTimeSeconds.");
+
     public EnrichConfig {
         languages = Set.copyOf(languages);
         for (String language : languages) {
@@ -52,33 +76,34 @@ public record EnrichConfig(Set<String> languages, int detectChars, int maxKeywor
         return from(Map.of());
     }
 
-    /** Reads the keys above from string properties; absent keys take their defaults. */
+    /**
+     * Reads the keys above from string properties; absent keys take their defaults.
+     *
+     * @throws IllegalArgumentException naming the key of an unknown {@code enrich.*} key or an invalid value
+     */
     public static EnrichConfig from(Map<String, String> properties) {
-        String languages = properties.getOrDefault(LANGUAGES, LANGUAGES_DEFAULT);
-        Set<String> codes = new LinkedHashSet<>(Arrays.stream(languages.split(",")).map(String::strip)
-                .filter(s -> !s.isEmpty()).toList());
-        return new EnrichConfig(codes,
-                integer(properties, DETECT_CHARS, DETECT_CHARS_DEFAULT),
-                integer(properties, MAX_KEYWORDS, MAX_KEYWORDS_DEFAULT),
-                integer(properties, SUMMARY_SENTENCES, SUMMARY_SENTENCES_DEFAULT),
-                integer(properties, WORDS_PER_MINUTE, WORDS_PER_MINUTE_DEFAULT));
+        for (String key : properties.keySet()) {
+            if (key.startsWith("enrich.") && !DEFINITION.names().contains(key)) {
+                throw new IllegalArgumentException("unknown setting " + key + "; the enrich settings are " + new TreeSet<>(DEFINITION.names()));
+            }
+        }
+        Map<String, String> own = new HashMap<>(properties);
+        own.keySet().retainAll(DEFINITION.names());
+        Map<String, Object> values;
+        try {
+            values = DEFINITION.parse(own);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        ((List<?>) values.get(LANGUAGES)).forEach(code -> codes.add(code.toString().strip()));
+        return new EnrichConfig(codes, (Integer) values.get(DETECT_CHARS), (Integer) values.get(MAX_KEYWORDS),
+                (Integer) values.get(SUMMARY_SENTENCES), (Integer) values.get(WORDS_PER_MINUTE));
     }
 
     /** The supported languages in a stable order. */
     public List<String> languageList() {
         return languages.stream().sorted().toList();
-    }
-
-    private static int integer(Map<String, String> properties, String key, int fallback) {
-        String value = properties.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be an integer, was '" + value + "'", e);
-        }
     }
 
     private static void check(String key, int value, int min, int max) {

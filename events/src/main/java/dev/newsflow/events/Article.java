@@ -6,7 +6,7 @@ import static dev.newsflow.events.Fields.required;
 import java.time.OffsetDateTime;
 
 /**
- * A news article as it enters the pipeline: the value of {@link Topics#RAW} and {@link Topics#UNIQUE}.
+ * A news article as it enters the pipeline: the value of the raw and unique topics ({@link PipelineTopics}).
  *
  * <p>{@code id}, {@code title} and {@code body} are required and never blank; every other field may be
  * {@code null}. The body keeps its paragraphs, separated by blank lines. Immutable and thread-safe.

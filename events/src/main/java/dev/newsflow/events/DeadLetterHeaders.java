@@ -1,7 +1,7 @@
 package dev.newsflow.events;
 
 /**
- * Kafka header names on records of {@link Topics#DLQ}. The value and key of a dead letter are the original
+ * Kafka header names on records of the dead-letter topic ({@link PipelineTopics#dlq()}). The value and key of a dead letter are the original
  * record's bytes, unchanged; these headers say where it came from and why it could not be processed.
  */
 public final class DeadLetterHeaders {

@@ -5,7 +5,7 @@ import static dev.newsflow.events.Fields.required;
 import java.time.Instant;
 
 /**
- * The value of {@link Topics#DUPLICATES}: an article that dedupe judged to repeat an earlier one.
+ * The value of the duplicates topic ({@link PipelineTopics#duplicates()}): an article that dedupe judged to repeat an earlier one.
  * All fields are non-null. Immutable and thread-safe.
  *
  * @param article     the duplicate as it arrived
@@ -15,7 +15,8 @@ import java.time.Instant;
  * @param detectedAt  when dedupe gave the verdict
  */
 public record DuplicateArticle(
-        Article article, String duplicateOf, double similarity, DuplicateMethod method, Instant detectedAt) {
+        Article article, String duplicateOf, double similarity, DuplicateMethod method, Instant detectedAt)
+        implements ArticleOutcome {
 
     public DuplicateArticle {
         Fields.present("article", article);

@@ -1,27 +1,47 @@
 package dev.newsflow.events;
 
+import java.util.List;
+
 /**
- * The topic names one pipeline uses. Production runs use {@link #DEFAULT}; tests give each run its own names
- * with {@link #withSuffix(String)} so that runs sharing a broker never see each other's records.
- * All names are non-blank. Immutable.
+ * The one place that defines the pipeline's topics: each one's name, value type and CloudEvents type.
+ * Production runs use {@link #DEFAULT}; tests give each run its own names with {@link #withSuffix(String)} so
+ * that runs sharing a broker never see each other's records. Immutable and thread-safe.
+ *
+ * @param raw         articles as published by the producer; key = article id
+ * @param unique      first-seen articles, as dedupe passed them on
+ * @param duplicates  repeats of earlier articles with dedupe's verdict
+ * @param enriched    unique articles with language, entities, countries, keywords, summary
+ * @param dlq         records a stage could not process, original key, value and headers plus provenance headers
+ * @param dedupeIndex compacted changelog of the dedupe index; key = article id
  */
-public record PipelineTopics(String raw, String unique, String duplicates, String enriched, String dlq, String dedupeIndex) {
+public record PipelineTopics(Topic<Article> raw, Topic<Article> unique, Topic<DuplicateArticle> duplicates,
+                             Topic<EnrichedArticle> enriched, Topic<byte[]> dlq, Topic<byte[]> dedupeIndex) {
 
     public static final PipelineTopics DEFAULT = new PipelineTopics(
-            Topics.RAW, Topics.UNIQUE, Topics.DUPLICATES, Topics.ENRICHED, Topics.DLQ, Topics.DEDUPE_INDEX);
+            new Topic<>("news.articles.raw", Article.class, EventType.RAW),
+            new Topic<>("news.articles.unique", Article.class, EventType.UNIQUE),
+            new Topic<>("news.articles.duplicates", DuplicateArticle.class, EventType.DUPLICATE),
+            new Topic<>("news.articles.enriched", EnrichedArticle.class, EventType.ENRICHED),
+            new Topic<>("news.articles.dlq", byte[].class, null),
+            new Topic<>("news.dedupe.index", byte[].class, null));
 
     public PipelineTopics {
-        for (String name : new String[] {raw, unique, duplicates, enriched, dlq, dedupeIndex}) {
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("topic names must not be blank");
+        for (Topic<?> topic : new Topic<?>[] {raw, unique, duplicates, enriched, dlq, dedupeIndex}) {
+            if (topic == null) {
+                throw new IllegalArgumentException("every topic of the pipeline must be given");
             }
         }
     }
 
-    /** The default names, each followed by {@code "." + suffix}. */
+    /** The default topics, each name followed by {@code "." + suffix}. */
     public static PipelineTopics withSuffix(String suffix) {
-        return new PipelineTopics(Topics.RAW + "." + suffix, Topics.UNIQUE + "." + suffix,
-                Topics.DUPLICATES + "." + suffix, Topics.ENRICHED + "." + suffix, Topics.DLQ + "." + suffix,
-                Topics.DEDUPE_INDEX + "." + suffix);
+        PipelineTopics d = DEFAULT;
+        return new PipelineTopics(d.raw.withSuffix(suffix), d.unique.withSuffix(suffix), d.duplicates.withSuffix(suffix),
+                d.enriched.withSuffix(suffix), d.dlq.withSuffix(suffix), d.dedupeIndex.withSuffix(suffix));
+    }
+
+    /** The topics that carry articles, in pipeline order (the dead-letter topic last). */
+    public List<Topic<?>> articleTopics() {
+        return List.of(raw, unique, duplicates, enriched, dlq);
     }
 }

@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * A consumer of enriched articles: the one interface a plug-in implements. The newsflow runtime
  * ({@code newsflow consume --plugin NAME}) does everything else: it reads {@code news.articles.enriched} in the
- * consumer group {@code <pipeline>-plugin-<name>}, commits offsets after each batch, retries transient failures
- * with backoff, dead-letters articles the handler rejects, counts what it did, and stops gracefully.
+ * consumer group {@code <pipeline>-plugin-<name>}, commits offsets past the articles handled, retries transient
+ * failures of one article with backoff, dead-letters articles the handler rejects, counts what it did, and stops
+ * gracefully.
  *
  * <p>Found through {@link java.util.ServiceLoader} (list the class in
  * {@code META-INF/services/dev.newsflow.plugin.ArticleHandler} of a jar on the class path) or by its fully
@@ -29,9 +30,10 @@ public interface ArticleHandler extends AutoCloseable {
 
     /**
      * Receives the plug-in's settings (the {@code --set key=value} pairs that are not runtime settings), before
-     * the first article. Unknown keys may be ignored.
+     * the first article. Reject keys you do not know, so that a user's typo is not silently ignored.
      *
-     * @throws IllegalArgumentException with a message naming the offending key when a setting is missing or invalid
+     * @throws IllegalArgumentException with a message naming the offending key when a setting is missing, unknown or
+     *                                  invalid
      */
     default void configure(Map<String, String> settings) {
     }

@@ -1,8 +1,10 @@
 package dev.newsflow.plugins;
 
+import dev.newsflow.consumer.runtime.Settings;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -24,13 +26,17 @@ public final class JsonLinesConfig extends AbstractConfig {
             .define(ZONE, Type.STRING, "UTC", new ConfigDef.NonEmptyString(), Importance.LOW,
                     "Time zone of the day that names the file an article goes to (the day of its enrichedAt).");
 
+    /** The plug-in's settings as a component of {@code newsflow consume}; unknown keys are rejected. */
+    public static final Settings.Component COMPONENT = new Settings.Component("plug-in jsonl", DEFINITION);
+
     private JsonLinesConfig(Map<String, String> values) {
         super(DEFINITION, values, false);
     }
 
-    /** @throws IllegalArgumentException naming the key of a missing or invalid setting */
+    /** @throws IllegalArgumentException naming the key of a missing, unknown or invalid setting */
     public static JsonLinesConfig from(Map<String, String> values) {
         try {
+            Settings.check(List.of(COMPONENT), values);
             JsonLinesConfig config = new JsonLinesConfig(values);
             config.zone();
             return config;

@@ -1,29 +1,34 @@
 package dev.newsflow.plugins;
 
 import dev.newsflow.clients.KafkaSettings;
+import dev.newsflow.consumer.runtime.CatchUp;
 import dev.newsflow.consumer.runtime.StageConfig;
 import dev.newsflow.consumer.runtime.StageMetrics;
 import dev.newsflow.consumer.runtime.StageRunner;
+import dev.newsflow.events.EnrichedArticle;
 import dev.newsflow.events.PipelineTopics;
 import dev.newsflow.plugin.ArticleHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs one configured {@link ArticleHandler} on the stage runtime: consumer group
- * {@code <pipeline>-plugin-<name>} on the enriched topic, offsets committed to Kafka after each batch,
- * transient failures retried with backoff, rejected articles dead-lettered with {@code dlq.stage = plugin-<name>},
- * meters {@code newsflow.stage.*{stage=plugin-<name>}}.
+ * Runs one configured {@link ArticleHandler} on the stage runtime with the at-least-once guarantee: consumer group
+ * {@code <pipeline>-plugin-<name>} on the enriched topic, offsets committed to Kafka past what the handler
+ * acknowledged, transient failures retried per article with backoff, rejected articles dead-lettered with
+ * {@code dlq.stage = plugin-<name>}, meters {@code newsflow.stage.*{stage=plugin-<name>}}.
  *
  * <p>{@link #run()} runs the loop on the calling thread until {@link #close()}, which may be called from any
- * thread (a shutdown hook) and returns once the batch in progress is done and the handler is closed.
+ * thread (a shutdown hook) and returns once the batch in progress is done, its offsets committed and the handler
+ * closed.
  */
 public final class PluginRunner implements Runnable, AutoCloseable {
-    private final StageRunner runner;
+    private final StageRunner<EnrichedArticle> runner;
     private final CatchUp catchUp;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PluginRunner(StageRunner runner, CatchUp catchUp) {
+    private PluginRunner(StageRunner<EnrichedArticle> runner, CatchUp catchUp) {
         this.runner = runner;
         this.catchUp = catchUp;
     }
@@ -34,12 +39,11 @@ public final class PluginRunner implements Runnable, AutoCloseable {
      */
     public static PluginRunner create(ArticleHandler handler, KafkaSettings kafka, PipelineTopics topics, StageConfig config,
                                       MeterRegistry registry) {
-        String groupId = config.groupId(PluginStage.stageName(handler.name()));
-        PluginStage stage = new PluginStage(handler, topics.enriched(), new CommittedOffsets(kafka, groupId));
+        PluginStage stage = new PluginStage(handler, topics.enriched());
         CatchUp catchUp = null;
         try {
-            catchUp = new CatchUp(kafka, groupId, topics.enriched());
-            return new PluginRunner(new StageRunner(stage, kafka, topics.dlq(), config, registry), catchUp);
+            catchUp = new CatchUp(kafka);
+            return new PluginRunner(new StageRunner<>(stage, kafka, topics.dlq(), config, registry), catchUp);
         } catch (RuntimeException e) {
             // Nothing runs yet: release what was opened, the handler included.
             closeAfterFailure(stage, e);
@@ -65,7 +69,7 @@ public final class PluginRunner implements Runnable, AutoCloseable {
 
     /** The consumer group, {@code <pipeline>-plugin-<name>}. */
     public String groupId() {
-        return catchUp.groupId();
+        return runner.groupId();
     }
 
     public String stageName() {
@@ -83,11 +87,13 @@ public final class PluginRunner implements Runnable, AutoCloseable {
     }
 
     /**
-     * True once the group's committed offsets are past every committed record of the enriched topic: everything
-     * published so far has been handled or dead-lettered.
+     * Waits until the group's committed offsets have reached what the enriched topic holds now (see
+     * {@link CatchUp}): every article published so far handled or dead-lettered.
+     *
+     * @return false when {@code timeout} passed first or the runner failed
      */
-    public boolean caughtUp(Duration timeout) throws Exception {
-        return catchUp.caughtUp(timeout);
+    public boolean awaitCaughtUp(Duration timeout) throws Exception {
+        return catchUp.await(List.of(runner), timeout);
     }
 
     /** Stops the loop after the batch in progress and closes the handler; later calls do nothing. */

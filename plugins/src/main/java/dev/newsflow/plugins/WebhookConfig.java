@@ -1,9 +1,11 @@
 package dev.newsflow.plugins;
 
 import dev.newsflow.clients.Retry;
+import dev.newsflow.consumer.runtime.Settings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -44,13 +46,17 @@ public final class WebhookConfig extends AbstractConfig {
             .define(BACKOFF_MS, Type.LONG, 500L, Range.between(0, 60_000), Importance.LOW,
                     "Wait after the first failed attempt; doubled after each further one.");
 
+    /** The plug-in's settings as a component of {@code newsflow consume}; unknown keys are rejected. */
+    public static final Settings.Component COMPONENT = new Settings.Component("plug-in webhook", DEFINITION);
+
     private WebhookConfig(Map<String, String> values) {
         super(DEFINITION, values, false);
     }
 
-    /** @throws IllegalArgumentException naming the key of a missing or invalid setting */
+    /** @throws IllegalArgumentException naming the key of a missing, unknown or invalid setting */
     public static WebhookConfig from(Map<String, String> values) {
         try {
+            Settings.check(List.of(COMPONENT), values);
             WebhookConfig config = new WebhookConfig(values);
             config.url();
             return config;

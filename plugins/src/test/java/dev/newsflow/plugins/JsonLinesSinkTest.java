@@ -2,7 +2,6 @@ package dev.newsflow.plugins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsflow.events.DeadLetterHeaders;
@@ -62,8 +61,7 @@ class JsonLinesSinkTest {
         try (PluginRunner runner = PluginRunner.create(sink, events.kafka, events.topics, events.stageConfig(), new SimpleMeterRegistry())) {
             Thread thread = new Thread(runner, "plugin-under-test");
             thread.start();
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> runner.failure() != null || runner.caughtUp(Duration.ofSeconds(5)));
+            assertThat(runner.awaitCaughtUp(Duration.ofSeconds(60))).as("caught up").isTrue();
             assertThat(runner.failure()).isNull();
         }
     }

@@ -1,7 +1,6 @@
 package dev.newsflow.plugins;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.newsflow.events.EnrichedArticle;
 import dev.newsflow.plugin.ArticleHandler;
@@ -60,8 +59,7 @@ class PluginRunnerTest {
 
         try (PluginRunner runner = PluginRunner.create(handler, events.kafka, events.topics, events.stageConfig(), new SimpleMeterRegistry())) {
             new Thread(runner, "flaky-under-test").start();
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> runner.failure() != null || runner.caughtUp(Duration.ofSeconds(5)));
+            assertThat(runner.awaitCaughtUp(Duration.ofSeconds(60))).as("caught up").isTrue();
             assertThat(runner.failure()).isNull();
             assertThat(runner.groupId()).isEqualTo(events.pipeline + "-plugin-flaky");
             assertThat(runner.metrics().retries()).isPositive();

@@ -66,7 +66,7 @@ final class TestEvents {
         try (var producer = new KafkaProducer<>(kafka.producer(Map.of("acks", "all")), new StringSerializer(), new ByteArraySerializer())) {
             for (EnrichedArticle article : articles) {
                 String recordKey = key != null ? key : article.article().id();
-                var record = new ProducerRecord<>(topics.enriched(), recordKey, EventJson.toBytes(article));
+                var record = new ProducerRecord<>(topics.enriched().name(), recordKey, EventJson.toBytes(article));
                 CloudEvents.write(record.headers(), EventType.ENRICHED, article.article().id(), article.enrichedAt());
                 producer.send(record).get();
             }
@@ -75,7 +75,7 @@ final class TestEvents {
 
     void publishRaw(String key, String value) throws Exception {
         try (var producer = new KafkaProducer<>(kafka.producer(Map.of("acks", "all")), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topics.enriched(), key, value.getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(topics.enriched().name(), key, value.getBytes(StandardCharsets.UTF_8))).get();
         }
     }
 
@@ -85,7 +85,7 @@ final class TestEvents {
         try (var consumer = new KafkaConsumer<>(kafka.consumer(KafkaBroker.uniqueName("dlq-reader"),
                 Map.of("auto.offset.reset", "earliest", "isolation.level", "read_committed")),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topics.dlq()));
+            consumer.subscribe(List.of(topics.dlq().name()));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (letters.size() < expected && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(letters::add);

@@ -2,7 +2,6 @@ package dev.newsflow.plugins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -106,8 +105,7 @@ class WebhookHandlerTest {
         var handler = Plugins.load("webhook", settings, WebhookHandlerTest.class.getClassLoader());
         try (PluginRunner runner = PluginRunner.create(handler, events.kafka, events.topics, events.stageConfig(), new SimpleMeterRegistry())) {
             new Thread(runner, "webhook-under-test").start();
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> runner.failure() != null || runner.caughtUp(Duration.ofSeconds(5)));
+            assertThat(runner.awaitCaughtUp(Duration.ofSeconds(60))).as("caught up").isTrue();
             assertThat(runner.failure()).isNull();
         }
     }

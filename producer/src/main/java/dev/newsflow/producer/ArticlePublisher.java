@@ -4,7 +4,7 @@ import dev.newsflow.clients.CloudEvents;
 import dev.newsflow.clients.KafkaSettings;
 import dev.newsflow.events.Article;
 import dev.newsflow.events.EventJson;
-import dev.newsflow.events.EventType;
+import dev.newsflow.events.Topic;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,10 +30,14 @@ public final class ArticlePublisher implements AutoCloseable {
             ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
 
     private final KafkaProducer<String, byte[]> producer;
-    private final String topic;
+    private final Topic<Article> topic;
     private final Clock clock;
 
-    public ArticlePublisher(KafkaSettings settings, String topic, Clock clock) {
+    /** A publisher to {@code topic} (the pipeline's raw topic), stamping each event with the topic's CloudEvents type. */
+    public ArticlePublisher(KafkaSettings settings, Topic<Article> topic, Clock clock) {
+        if (topic.eventType() == null) {
+            throw new IllegalArgumentException("topic " + topic + " carries no events of its own");
+        }
         this.producer = new KafkaProducer<>(settings.producer(DELIVERY), new StringSerializer(), new ByteArraySerializer());
         this.topic = topic;
         this.clock = clock;
@@ -41,8 +45,8 @@ public final class ArticlePublisher implements AutoCloseable {
 
     /** Sends one article; the future completes when the broker has acknowledged it. */
     public CompletableFuture<RecordMetadata> publish(Article article) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, article.id(), EventJson.toBytes(article));
-        CloudEvents.write(record.headers(), EventType.RAW, article.id(), clock.instant());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), article.id(), EventJson.toBytes(article));
+        CloudEvents.write(record.headers(), topic.eventType(), article.id(), clock.instant());
         CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
         producer.send(record, (metadata, error) -> {
             if (error != null) {

@@ -48,7 +48,7 @@ class ArticleProducerTest {
 
         assertThat(summary.describe()).isEqualTo("files read: 2, articles published: 1, failures: 1");
         assertThat(reported).singleElement().asString().startsWith(dir.resolve("broken.txt") + ": only one line");
-        ConsumerRecord<String, byte[]> record = readOne(broker, topics.raw());
+        ConsumerRecord<String, byte[]> record = readOne(broker, topics.raw().name());
         assertThat(record.key()).isEqualTo("51b25be97f64b557");
         Article article = EventJson.fromBytes(record.value(), Article.class);
         assertThat(article.author()).isEqualTo("Golib Khasanov");

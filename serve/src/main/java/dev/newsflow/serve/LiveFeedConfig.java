@@ -1,6 +1,6 @@
 package dev.newsflow.serve;
 
-import dev.newsflow.events.Topics;
+import dev.newsflow.events.PipelineTopics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +22,7 @@ public record LiveFeedConfig(String bootstrapServers, String topic, Duration pol
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException(BOOTSTRAP_SERVERS + " is required, e.g. localhost:9092");
         }
-        topic = topic == null || topic.isBlank() ? Topics.ENRICHED : topic;
+        topic = topic == null || topic.isBlank() ? PipelineTopics.DEFAULT.enriched().name() : topic;
         pollTimeout = Objects.requireNonNullElse(pollTimeout, DEFAULT_POLL_TIMEOUT);
         if (pollTimeout.toMillis() < 10 || pollTimeout.toMillis() > 10_000) {
             throw new IllegalArgumentException(POLL_TIMEOUT_MS + " must be within 10..10000, was " + pollTimeout.toMillis());
@@ -31,7 +31,7 @@ public record LiveFeedConfig(String bootstrapServers, String topic, Duration pol
 
     /** Tails {@link Topics#ENRICHED} at the given brokers with default settings. */
     public static LiveFeedConfig of(String bootstrapServers) {
-        return new LiveFeedConfig(bootstrapServers, Topics.ENRICHED, DEFAULT_POLL_TIMEOUT);
+        return new LiveFeedConfig(bootstrapServers, PipelineTopics.DEFAULT.enriched().name(), DEFAULT_POLL_TIMEOUT);
     }
 
     /** Reads the keys above from string properties (for example a CLI's options or a properties file). */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsflow.events.ArticleOutcome;
 import dev.newsflow.events.EventJson;
 import dev.newsflow.storage.ArticleStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -43,7 +44,7 @@ class ApiServerTest {
     @BeforeAll
     static void startServer() {
         store = ArticleStore.open("jdbc:sqlite:" + folder.resolve("api.db"));
-        List<Object> events = new ArrayList<>();
+        List<ArticleOutcome> events = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             events.add(enriched("a-" + i, "Economy news number " + i + (i % 5 == 0 ? " about cotton" : ""),
                     "Body of article " + i + ".", i, i % 2 == 0 ? "en" : "ru",

@@ -9,6 +9,7 @@ import dev.newsflow.events.Article;
 import dev.newsflow.events.EnrichedArticle;
 import dev.newsflow.events.Enrichment;
 import dev.newsflow.storage.ArticleStore;
+import dev.newsflow.testkit.Prerequisites;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,8 +56,8 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void startServer() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium or chromedriver is not installed");
+        Prerequisites.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium or chromedriver is not installed (Debian packages chromium, chromium-driver)");
         store = ArticleStore.open("jdbc:sqlite:" + folder.resolve("dashboard.db"));
         store.write("test", List.of(
                 enriched("stored-1", "Cotton harvest completed in Khorezm", "The harvest is over.", 0, "en",

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import dev.newsflow.events.ArticleOutcome;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ public final class ArticleStore implements AutoCloseable {
                         result.targetSchemaVersion, result.migrationsExecuted);
                 return;
             } catch (RuntimeException e) {
-                if (attempt >= MIGRATION_ATTEMPTS || !isLocked(e)) {
+                if (attempt >= MIGRATION_ATTEMPTS || !SqlFailures.isTransient(e)) {
                     throw e;
                 }
                 LOG.warn("Migrating {} found the database locked by another process, attempt {} of {}", description,
@@ -102,15 +103,6 @@ public final class ArticleStore implements AutoCloseable {
         }
     }
 
-    private static boolean isLocked(Throwable error) {
-        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
-            if (e.getMessage() != null && (e.getMessage().contains("SQLITE_BUSY") || e.getMessage().contains("database is locked"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * In ONE database transaction, upserts every event by article id and records the next offsets of this
      * consumer group. Each event is an {@code EnrichedArticle} (the row gets all enrichment fields, its
@@ -118,11 +110,13 @@ public final class ArticleStore implements AutoCloseable {
      * its original by {@code duplicate_of}). Replaying the same events never adds rows.
      *
      * @param consumerGroup the Kafka consumer group whose position is stored, not blank
-     * @param events        EnrichedArticle or DuplicateArticle instances; anything else is rejected before writing
+     * @param events        enriched originals and duplicates
      * @param nextOffsets   per partition, the offset of the next record to consume
-     * @throws StorageException when the transaction fails; nothing of it is then stored
+     * @throws TransientStorageException when the database is busy, locked or unreachable: the same call may succeed
+     *                                   later; nothing of it is then stored
+     * @throws StorageException          when the transaction fails otherwise; nothing of it is then stored
      */
-    public void write(String consumerGroup, List<?> events, List<PartitionOffset> nextOffsets) {
+    public void write(String consumerGroup, List<? extends ArticleOutcome> events, List<PartitionOffset> nextOffsets) {
         requireGroup(consumerGroup);
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(nextOffsets, "nextOffsets");
@@ -140,8 +134,7 @@ public final class ArticleStore implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StorageException("cannot write " + events.size() + " events to " + description
-                    + ": " + e.getMessage(), e);
+            throw SqlFailures.wrap("cannot write " + events.size() + " events to " + description + ": " + e.getMessage(), e);
         }
     }
 
@@ -161,7 +154,7 @@ public final class ArticleStore implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new StorageException("cannot read offsets of group " + consumerGroup + " from " + description, e);
+            throw SqlFailures.wrap("cannot read offsets of group " + consumerGroup + " from " + description, e);
         }
         return offsets;
     }
@@ -172,7 +165,7 @@ public final class ArticleStore implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             return new ArticleReader(connection).find(id);
         } catch (SQLException e) {
-            throw new StorageException("cannot read article " + id + " from " + description, e);
+            throw SqlFailures.wrap("cannot read article " + id + " from " + description, e);
         }
     }
 
@@ -184,7 +177,7 @@ public final class ArticleStore implements AutoCloseable {
             result.next();
             return result.getLong(1);
         } catch (SQLException e) {
-            throw new StorageException("cannot count articles in " + description, e);
+            throw SqlFailures.wrap("cannot count articles in " + description, e);
         }
     }
 
@@ -199,7 +192,7 @@ public final class ArticleStore implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             return new ArticleSearch(connection, dialect).run(query);
         } catch (SQLException e) {
-            throw new StorageException("cannot search articles in " + description + ": " + e.getMessage(), e);
+            throw SqlFailures.wrap("cannot search articles in " + description + ": " + e.getMessage(), e);
         }
     }
 
@@ -209,7 +202,7 @@ public final class ArticleStore implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             return new ArticleSearch(connection, dialect).duplicatesOf(originalId);
         } catch (SQLException e) {
-            throw new StorageException("cannot read duplicates of " + originalId + " from " + description, e);
+            throw SqlFailures.wrap("cannot read duplicates of " + originalId + " from " + description, e);
         }
     }
 
@@ -229,7 +222,7 @@ public final class ArticleStore implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             return new StatsQuery(connection, dialect).run(top, hours);
         } catch (SQLException e) {
-            throw new StorageException("cannot compute statistics in " + description + ": " + e.getMessage(), e);
+            throw SqlFailures.wrap("cannot compute statistics in " + description + ": " + e.getMessage(), e);
         }
     }
 
@@ -242,7 +235,7 @@ public final class ArticleStore implements AutoCloseable {
              var statement = connection.createStatement()) {
             statement.execute("ANALYZE");
         } catch (SQLException e) {
-            throw new StorageException("cannot analyze " + description + ": " + e.getMessage(), e);
+            throw SqlFailures.wrap("cannot analyze " + description + ": " + e.getMessage(), e);
         }
     }
 

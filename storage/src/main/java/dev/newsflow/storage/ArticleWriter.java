@@ -1,6 +1,7 @@
 package dev.newsflow.storage;
 
 import dev.newsflow.events.Article;
+import dev.newsflow.events.ArticleOutcome;
 import dev.newsflow.events.DuplicateArticle;
 import dev.newsflow.events.EnrichedArticle;
 import dev.newsflow.events.EntityCount;
@@ -15,6 +16,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Writes one batch of events and offsets on a connection whose transaction the caller owns. Every
@@ -67,19 +69,16 @@ final class ArticleWriter {
     }
 
     /** Upserts the events; the last event of an id within the batch wins, as it would one by one. */
-    void writeEvents(List<?> events) throws SQLException {
+    void writeEvents(List<? extends ArticleOutcome> events) throws SQLException {
         Map<String, EnrichedArticle> enriched = new LinkedHashMap<>();
         Map<String, DuplicateArticle> duplicates = new LinkedHashMap<>();
         for (int i = 0; i < events.size(); i++) {
-            Object event = events.get(i);
+            ArticleOutcome event = Objects.requireNonNull(events.get(i), "events[" + i + "]");
             if (event instanceof EnrichedArticle e) {
                 enriched.put(e.article().id(), e);
-            } else if (event instanceof DuplicateArticle d) {
-                duplicates.put(d.article().id(), d);
             } else {
-                throw new IllegalArgumentException("events[" + i + "] is "
-                        + (event == null ? "null" : event.getClass().getName())
-                        + ", expected EnrichedArticle or DuplicateArticle");
+                DuplicateArticle d = (DuplicateArticle) event;
+                duplicates.put(d.article().id(), d);
             }
         }
         writeDuplicates(duplicates.values());

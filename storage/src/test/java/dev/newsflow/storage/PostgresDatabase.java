@@ -1,5 +1,6 @@
 package dev.newsflow.storage;
 
+import dev.newsflow.testkit.Prerequisites;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -7,7 +8,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -49,7 +49,7 @@ final class PostgresDatabase implements AutoCloseable {
             return new PostgresDatabase(container.getJdbcUrl() + "&user=" + container.getUsername()
                     + "&password=" + container.getPassword());
         }
-        Assumptions.abort("PostgreSQL at " + LOCAL_SERVER_URL + " is unreachable (" + failure + ") and Docker is not");
+        Prerequisites.require(false, "PostgreSQL at " + LOCAL_SERVER_URL + " is unreachable (" + failure + ") and Docker is not");
         throw new AssertionError("unreachable");
     }
 

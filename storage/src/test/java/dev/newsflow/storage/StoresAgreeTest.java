@@ -7,6 +7,7 @@ import static dev.newsflow.storage.TestArticles.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.events.Article;
+import dev.newsflow.events.ArticleOutcome;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -40,7 +41,7 @@ class StoresAgreeTest {
         postgres = PostgresDatabase.requireServer();
         sqlite = ArticleStore.open("jdbc:sqlite:" + folder.resolve("agree.db"));
         postgresql = ArticleStore.open(postgres.freshSchemaUrl());
-        List<Object> corpus = corpus();
+        List<ArticleOutcome> corpus = corpus();
         sqlite.write("agree", corpus, List.of());
         postgresql.write("agree", corpus, List.of());
     }
@@ -59,7 +60,7 @@ class StoresAgreeTest {
     }
 
     /** Titles in the pipeline's languages; ids of mixed case and equal times exercise the tie order. */
-    private static List<Object> corpus() {
+    private static List<ArticleOutcome> corpus() {
         String[][] items = {
             {"uza-B", "en", "Uzbekistan and Türkiye sign trade agreement", "UZ,TR"},
             {"uza-a", "ru", "Ташкент принимает международный форум", "UZ"},
@@ -71,7 +72,7 @@ class StoresAgreeTest {
             {"uza-_1", "ky", "Бишкекте соода форуму өттү", "KG"},
             {"uza-z", "en", "TASHKENT hosts the international forum", "UZ"},
         };
-        List<Object> events = new ArrayList<>();
+        List<ArticleOutcome> events = new ArrayList<>();
         for (int i = 0; i < items.length; i++) {
             String[] item = items[i];
             // pairs of articles share a publication time: the id decides their order

@@ -2,16 +2,19 @@ package dev.newsflow.stories;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Settings of the story grouping, validated on construction. Immutable and thread-safe.
  *
- * <p>Every setting has a key, a type, a default and a doc line ({@link #KEYS}); {@link #fromMap(Map)} reads them
+ * <p>Every setting has a key, a type, a default, a validator and a doc line ({@link #DEFINITION}); {@link #fromMap(Map)} reads them
  * from flags, environment or a properties file after the caller has merged those. An invalid value throws
  * {@link StoriesConfigException} naming the key. The weights and the join threshold were tuned on the tuning part
  * of the benchmark data only (see the module README).
@@ -77,31 +80,46 @@ public record StoriesConfig(
     public static final String MAX_CANDIDATES = "stories.candidates.max";
     public static final String MAX_KEY_POSTINGS = "stories.key.postings.max";
 
-    /** One documented setting: its key, default (as text) and meaning. */
-    public record Key(String name, String defaultValue, String doc) {}
+    private static final ConfigDef.Validator THRESHOLD = (name, value) -> {
+        double threshold = (Double) value;
+        if (!(threshold > 0.0 && threshold <= 2.0)) {
+            throw new ConfigException(name, value, "must be within (0, 2]");
+        }
+    };
+    private static final ConfigDef.Validator WEIGHT = Range.between(0.0, 10.0);
+    private static final ConfigDef.Validator DURATION = (name, value) -> parseDuration(name, (String) value);
 
-    /** All settings with their defaults, in the order a help text should list them. */
-    public static final List<Key> KEYS = List.of(
-            new Key(JOIN_THRESHOLD, "0.34", "score at or above which an article joins a story (0..2]"),
-            new Key(CROSS_LINGUAL_THRESHOLD, "0.45",
-                    "weighted mean of entities, places and countries at or above which an article joins a story in other languages (0..2]"),
-            new Key(WEIGHT_TEXT, "0.55", "weight of the TF-IDF cosine of title and body stems (>= 0)"),
-            new Key(WEIGHT_TITLE, "0.35", "weight of the TF-IDF cosine of title stems (>= 0)"),
-            new Key(WEIGHT_ENTITIES, "0.3", "weight of the shared entity keys (>= 0)"),
-            new Key(WEIGHT_PLACES, "0.1", "weight of the shared place keys (>= 0)"),
-            new Key(WEIGHT_COUNTRIES, "0.05", "weight of the shared countries (>= 0)"),
-            new Key(WEIGHT_KEYWORDS, "0.05", "weight of the shared keywords (>= 0)"),
-            new Key(PLACE_CONFLICT_PENALTY, "0.5",
-                    "share of the score taken away when article and story both name places and share none (0..1)"),
-            new Key(TIME_SCALE, "PT48H", "ISO-8601 duration over which the score fades past the first day"),
-            new Key(QUIET_PERIOD, "PT72H", "ISO-8601 duration without a new article after which a story closes"),
-            new Key(ARTICLE_WINDOW, "PT168H",
-                    "ISO-8601 duration an article is remembered for term statistics and duplicates (>= quiet period)"),
-            new Key(MAX_CANDIDATES, "40", "stories scored in full per article (1..10000)"),
-            new Key(MAX_KEY_POSTINGS, "500",
-                    "an index key shared by more open stories than this finds no candidates (1..1000000)"));
-
-    private static final Set<String> KNOWN = Set.copyOf(KEYS.stream().map(Key::name).toList());
+    /**
+     * Every setting with its type, default, validator and doc, the way Kafka defines its own; {@code newsflow
+     * config} lists them. Checks that span keys (the article window is not shorter than the quiet period) are in
+     * the compact constructor.
+     */
+    public static final ConfigDef DEFINITION = new ConfigDef()
+            .define(JOIN_THRESHOLD, Type.DOUBLE, 0.34, THRESHOLD, Importance.HIGH,
+                    "Score at or above which an article joins a story, in (0, 2].")
+            .define(CROSS_LINGUAL_THRESHOLD, Type.DOUBLE, 0.45, THRESHOLD, Importance.MEDIUM,
+                    "Weighted mean of entities, places and countries at or above which an article joins a story none "
+                            + "of whose articles is in its language, in (0, 2].")
+            .define(WEIGHT_TEXT, Type.DOUBLE, 0.55, WEIGHT, Importance.MEDIUM,
+                    "Weight of the TF-IDF cosine of title and body stems.")
+            .define(WEIGHT_TITLE, Type.DOUBLE, 0.35, WEIGHT, Importance.MEDIUM, "Weight of the TF-IDF cosine of title stems.")
+            .define(WEIGHT_ENTITIES, Type.DOUBLE, 0.3, WEIGHT, Importance.MEDIUM, "Weight of the shared entity keys.")
+            .define(WEIGHT_PLACES, Type.DOUBLE, 0.1, WEIGHT, Importance.LOW, "Weight of the shared places.")
+            .define(WEIGHT_COUNTRIES, Type.DOUBLE, 0.05, WEIGHT, Importance.LOW, "Weight of the shared countries.")
+            .define(WEIGHT_KEYWORDS, Type.DOUBLE, 0.05, WEIGHT, Importance.LOW, "Weight of the shared keywords.")
+            .define(PLACE_CONFLICT_PENALTY, Type.DOUBLE, 0.5, Range.between(0.0, 1.0), Importance.MEDIUM,
+                    "Share of the score taken away when article and story both name places and share none.")
+            .define(TIME_SCALE, Type.STRING, "PT48H", DURATION, Importance.LOW,
+                    "ISO-8601 duration over which the score fades once the article is more than a day after the story's start.")
+            .define(QUIET_PERIOD, Type.STRING, "PT72H", DURATION, Importance.MEDIUM,
+                    "ISO-8601 duration without a new article after which a story closes.")
+            .define(ARTICLE_WINDOW, Type.STRING, "PT168H", DURATION, Importance.LOW,
+                    "ISO-8601 duration an article is remembered for term statistics and duplicates; not shorter than "
+                            + QUIET_PERIOD + ".")
+            .define(MAX_CANDIDATES, Type.INT, 40, Range.between(1, 10_000), Importance.LOW,
+                    "Stories scored in full per article, the best by index hits.")
+            .define(MAX_KEY_POSTINGS, Type.INT, 500, Range.between(1, 1_000_000), Importance.LOW,
+                    "An index key shared by more open stories than this is too common to find candidates by.");
 
     public StoriesConfig {
         if (!(joinThreshold > 0.0 && joinThreshold <= 2.0)) {
@@ -148,42 +166,51 @@ public record StoriesConfig(
     public static StoriesConfig fromMap(Map<String, ?> values) {
         Set<String> unknown = new TreeSet<>();
         for (String key : values.keySet()) {
-            if (key.startsWith("stories.") && !KNOWN.contains(key)) {
+            if (key.startsWith("stories.") && !DEFINITION.names().contains(key)) {
                 unknown.add(key);
             }
         }
         if (!unknown.isEmpty()) {
-            throw new StoriesConfigException(unknown.iterator().next(), "unknown key; known keys are " + new TreeSet<>(KNOWN));
+            throw new StoriesConfigException(unknown.iterator().next(), "unknown key; known keys are " + new TreeSet<>(DEFINITION.names()));
         }
         return new StoriesConfig(
-                read(values, JOIN_THRESHOLD, Double::parseDouble),
-                read(values, CROSS_LINGUAL_THRESHOLD, Double::parseDouble),
-                read(values, WEIGHT_TEXT, Double::parseDouble),
-                read(values, WEIGHT_TITLE, Double::parseDouble),
-                read(values, WEIGHT_ENTITIES, Double::parseDouble),
-                read(values, WEIGHT_PLACES, Double::parseDouble),
-                read(values, WEIGHT_COUNTRIES, Double::parseDouble),
-                read(values, WEIGHT_KEYWORDS, Double::parseDouble),
-                read(values, PLACE_CONFLICT_PENALTY, Double::parseDouble),
-                read(values, TIME_SCALE, Duration::parse),
-                read(values, QUIET_PERIOD, Duration::parse),
-                read(values, ARTICLE_WINDOW, Duration::parse),
-                read(values, MAX_CANDIDATES, Integer::parseInt),
-                read(values, MAX_KEY_POSTINGS, Integer::parseInt));
+                (Double) parsed(values, JOIN_THRESHOLD),
+                (Double) parsed(values, CROSS_LINGUAL_THRESHOLD),
+                (Double) parsed(values, WEIGHT_TEXT),
+                (Double) parsed(values, WEIGHT_TITLE),
+                (Double) parsed(values, WEIGHT_ENTITIES),
+                (Double) parsed(values, WEIGHT_PLACES),
+                (Double) parsed(values, WEIGHT_COUNTRIES),
+                (Double) parsed(values, WEIGHT_KEYWORDS),
+                (Double) parsed(values, PLACE_CONFLICT_PENALTY),
+                parseDuration(TIME_SCALE, (String) parsed(values, TIME_SCALE)),
+                parseDuration(QUIET_PERIOD, (String) parsed(values, QUIET_PERIOD)),
+                parseDuration(ARTICLE_WINDOW, (String) parsed(values, ARTICLE_WINDOW)),
+                (Integer) parsed(values, MAX_CANDIDATES),
+                (Integer) parsed(values, MAX_KEY_POSTINGS));
     }
 
-    private static <T> T read(Map<String, ?> values, String key, Function<String, T> parse) {
-        Object raw = values.get(key);
-        String text = raw == null ? defaultOf(key) : raw.toString().trim();
+    /** The value of {@code key} (given or default) parsed to its type and validated. */
+    private static Object parsed(Map<String, ?> values, String key) {
+        ConfigDef.ConfigKey definition = DEFINITION.configKeys().get(key);
+        Object raw = values.containsKey(key) ? values.get(key) : definition.defaultValue;
         try {
-            return parse.apply(text);
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new StoriesConfigException(key, "cannot parse '" + text + "' (" + e.getMessage() + ")");
+            Object value = ConfigDef.parseType(key, raw instanceof String text ? text.trim() : raw, definition.type);
+            if (definition.validator != null) {
+                definition.validator.ensureValid(key, value);
+            }
+            return value;
+        } catch (ConfigException e) {
+            throw new StoriesConfigException(key, e.getMessage());
         }
     }
 
-    private static String defaultOf(String key) {
-        return KEYS.stream().filter(k -> k.name().equals(key)).findFirst().orElseThrow().defaultValue();
+    private static Duration parseDuration(String key, String text) {
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(key, text, "not an ISO-8601 duration such as PT72H or P7D");
+        }
     }
 
     private static void requireWeight(String key, double value) {

@@ -1,6 +1,7 @@
 package dev.newsflow.storage.bench;
 
 import dev.newsflow.events.Article;
+import dev.newsflow.events.ArticleOutcome;
 import dev.newsflow.events.DuplicateArticle;
 import dev.newsflow.events.DuplicateMethod;
 import dev.newsflow.events.EnrichedArticle;
@@ -70,7 +71,7 @@ public final class StoreBenchmark {
         int batches = articles / batchSize;
         double[] batchMs = new double[batches];
         for (int b = 0; b < batches; b++) {
-            List<Object> events = new ArrayList<>(batchSize);
+            List<ArticleOutcome> events = new ArrayList<>(batchSize);
             for (int i = 0; i < batchSize; i++) {
                 events.add(event(random, b * batchSize + i));
             }
@@ -96,7 +97,7 @@ public final class StoreBenchmark {
         return result;
     }
 
-    private static Object event(Random random, int n) {
+    private static ArticleOutcome event(Random random, int n) {
         String id = "bench-" + n;
         StringBuilder title = new StringBuilder();
         for (int w = 0; w < 8; w++) {
