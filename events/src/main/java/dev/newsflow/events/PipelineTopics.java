@@ -13,9 +13,12 @@ import java.util.List;
  * @param enriched    unique articles with language, entities, countries, keywords, summary
  * @param dlq         records a stage could not process, original key, value and headers plus provenance headers
  * @param dedupeIndex compacted changelog of the dedupe index; key = article id
+ * @param stories     story updates: an article was given its story, and the story as it stands; key = story id
+ * @param storiesIndex compacted changelog of the stories stage's index; key = {@code story/<id>} or {@code article/<id>}
  */
 public record PipelineTopics(Topic<Article> raw, Topic<Article> unique, Topic<DuplicateArticle> duplicates,
-                             Topic<EnrichedArticle> enriched, Topic<byte[]> dlq, Topic<byte[]> dedupeIndex) {
+                             Topic<EnrichedArticle> enriched, Topic<byte[]> dlq, Topic<byte[]> dedupeIndex,
+                             Topic<StoryUpdate> stories, Topic<byte[]> storiesIndex) {
 
     public static final PipelineTopics DEFAULT = new PipelineTopics(
             new Topic<>("news.articles.raw", Article.class, EventType.RAW),
@@ -23,10 +26,12 @@ public record PipelineTopics(Topic<Article> raw, Topic<Article> unique, Topic<Du
             new Topic<>("news.articles.duplicates", DuplicateArticle.class, EventType.DUPLICATE),
             new Topic<>("news.articles.enriched", EnrichedArticle.class, EventType.ENRICHED),
             new Topic<>("news.articles.dlq", byte[].class, null),
-            new Topic<>("news.dedupe.index", byte[].class, null));
+            new Topic<>("news.dedupe.index", byte[].class, null),
+            new Topic<>("news.stories", StoryUpdate.class, EventType.STORY),
+            new Topic<>("news.stories.index", byte[].class, null));
 
     public PipelineTopics {
-        for (Topic<?> topic : new Topic<?>[] {raw, unique, duplicates, enriched, dlq, dedupeIndex}) {
+        for (Topic<?> topic : new Topic<?>[] {raw, unique, duplicates, enriched, dlq, dedupeIndex, stories, storiesIndex}) {
             if (topic == null) {
                 throw new IllegalArgumentException("every topic of the pipeline must be given");
             }
@@ -37,7 +42,8 @@ public record PipelineTopics(Topic<Article> raw, Topic<Article> unique, Topic<Du
     public static PipelineTopics withSuffix(String suffix) {
         PipelineTopics d = DEFAULT;
         return new PipelineTopics(d.raw.withSuffix(suffix), d.unique.withSuffix(suffix), d.duplicates.withSuffix(suffix),
-                d.enriched.withSuffix(suffix), d.dlq.withSuffix(suffix), d.dedupeIndex.withSuffix(suffix));
+                d.enriched.withSuffix(suffix), d.dlq.withSuffix(suffix), d.dedupeIndex.withSuffix(suffix),
+                d.stories.withSuffix(suffix), d.storiesIndex.withSuffix(suffix));
     }
 
     /** The topics that carry articles, in pipeline order (the dead-letter topic last). */

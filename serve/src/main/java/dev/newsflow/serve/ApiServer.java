@@ -3,6 +3,7 @@ package dev.newsflow.serve;
 import dev.newsflow.storage.ArticlePage;
 import dev.newsflow.storage.ArticleStore;
 import dev.newsflow.storage.StoredArticle;
+import dev.newsflow.storage.StoryDetails;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -23,8 +24,10 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * GET /api/articles        q, language, country, entity, source, from, to, duplicates, cursor, limit (1..100)
- * GET /api/articles/{id}   the article with its duplicates
+ * GET /api/articles/{id}   the article (with its storyId) and its duplicates
  * GET /api/stats           top (1..100, default 10), hours (1..720, default 48)
+ * GET /api/stories         hours (1..720, default 24), limit (1..100, default 10): the most active stories
+ * GET /api/stories/{id}    limit (1..500, default 100): the story, its articles, outlets, languages and timeline
  * GET /api/stream          text/event-stream: "ready", then one "article" event per newly enriched article
  * GET /metrics             Prometheus text format
  * GET /health              {"status":"UP", ...} or 503
@@ -122,6 +125,8 @@ public final class ApiServer implements AutoCloseable {
         config.routes.get("/api/articles", this::listArticles);
         config.routes.get("/api/articles/{id}", this::getArticle);
         config.routes.get("/api/stats", this::stats);
+        config.routes.get("/api/stories", this::topStories);
+        config.routes.get("/api/stories/{id}", this::getStory);
         config.routes.before("/api/stream", ApiServer::requireEventStream);
         config.routes.sse("/api/stream", broadcaster::join);
         config.routes.exception(EndpointNotFound.class, ApiServer::endpointNotFound);
@@ -138,7 +143,8 @@ public final class ApiServer implements AutoCloseable {
         if (ctx.path().startsWith("/api/")) {
             String endpoint = ctx.method() + " " + ArticleQueryParameters.abbreviate(ctx.path());
             json(ctx.status(404), error("no such endpoint: " + endpoint
-                    + "; the API has GET /api/articles, /api/articles/{id}, /api/stats and /api/stream", null));
+                    + "; the API has GET /api/articles, /api/articles/{id}, /api/stats, /api/stories, /api/stories/{id}"
+                    + " and /api/stream", null));
         } else {
             ctx.status(404).contentType("text/plain; charset=utf-8").result(e.getMessage());
         }
@@ -184,6 +190,26 @@ public final class ApiServer implements AutoCloseable {
         body.put("article", article);
         body.put("duplicates", store.findDuplicates(id).stream().map(LiveArticle::of).toList());
         json(ctx, body);
+    }
+
+    private void topStories(Context ctx) {
+        int hours = boundedInt(ctx, "hours", 24, 1, 720);
+        int limit = boundedInt(ctx, "limit", 10, 1, 100);
+        json(ctx, store.topStories(hours, limit));
+    }
+
+    private void getStory(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (id.isBlank() || id.length() > MAX_ID_LENGTH + 2) {
+            throw new BadRequestException("id", "id must have 1.." + (MAX_ID_LENGTH + 2) + " characters");
+        }
+        int limit = boundedInt(ctx, "limit", 100, 1, 500);
+        StoryDetails story = store.findStory(id, limit).orElse(null);
+        if (story == null) {
+            json(ctx.status(404), error("no story with id '" + ArticleQueryParameters.abbreviate(id) + "'", "id"));
+            return;
+        }
+        json(ctx, story);
     }
 
     private void stats(Context ctx) {

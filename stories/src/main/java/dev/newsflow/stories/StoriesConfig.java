@@ -48,6 +48,8 @@ import org.apache.kafka.common.config.ConfigException;
  * @param maxCandidates        stories scored in full per article, the best by index hits ({@value #MAX_CANDIDATES})
  * @param maxKeyPostings       an index key shared by more open stories than this is too common to find
  *                             candidates by ({@value #MAX_KEY_POSTINGS})
+ * @param duplicateWait        how much later (in pipeline time) an enriched article may arrive before a duplicate
+ *                             still waiting for its original is judged on its own text ({@value #DUPLICATE_WAIT})
  */
 public record StoriesConfig(
         double joinThreshold,
@@ -63,7 +65,8 @@ public record StoriesConfig(
         Duration quietPeriod,
         Duration articleWindow,
         int maxCandidates,
-        int maxKeyPostings) {
+        int maxKeyPostings,
+        Duration duplicateWait) {
 
     public static final String JOIN_THRESHOLD = "stories.threshold.join";
     public static final String CROSS_LINGUAL_THRESHOLD = "stories.threshold.join.crosslingual";
@@ -79,6 +82,7 @@ public record StoriesConfig(
     public static final String ARTICLE_WINDOW = "stories.article.window";
     public static final String MAX_CANDIDATES = "stories.candidates.max";
     public static final String MAX_KEY_POSTINGS = "stories.key.postings.max";
+    public static final String DUPLICATE_WAIT = "stories.duplicate.wait";
 
     private static final ConfigDef.Validator THRESHOLD = (name, value) -> {
         double threshold = (Double) value;
@@ -119,7 +123,10 @@ public record StoriesConfig(
             .define(MAX_CANDIDATES, Type.INT, 40, Range.between(1, 10_000), Importance.LOW,
                     "Stories scored in full per article, the best by index hits.")
             .define(MAX_KEY_POSTINGS, Type.INT, 500, Range.between(1, 1_000_000), Importance.LOW,
-                    "An index key shared by more open stories than this is too common to find candidates by.");
+                    "An index key shared by more open stories than this is too common to find candidates by.")
+            .define(DUPLICATE_WAIT, Type.STRING, "PT5M", DURATION, Importance.LOW,
+                    "ISO-8601 duration of pipeline time a duplicate that arrived before its original waits for it (the "
+                            + "original is still being enriched); after it, the duplicate is judged on its own text.");
 
     public StoriesConfig {
         if (!(joinThreshold > 0.0 && joinThreshold <= 2.0)) {
@@ -149,6 +156,7 @@ public record StoriesConfig(
         }
         requireRange(MAX_CANDIDATES, maxCandidates, 1, 10_000);
         requireRange(MAX_KEY_POSTINGS, maxKeyPostings, 1, 1_000_000);
+        requirePositive(DUPLICATE_WAIT, duplicateWait);
     }
 
     /** The documented defaults. */
@@ -187,7 +195,8 @@ public record StoriesConfig(
                 parseDuration(QUIET_PERIOD, (String) parsed(values, QUIET_PERIOD)),
                 parseDuration(ARTICLE_WINDOW, (String) parsed(values, ARTICLE_WINDOW)),
                 (Integer) parsed(values, MAX_CANDIDATES),
-                (Integer) parsed(values, MAX_KEY_POSTINGS));
+                (Integer) parsed(values, MAX_KEY_POSTINGS),
+                parseDuration(DUPLICATE_WAIT, (String) parsed(values, DUPLICATE_WAIT)));
     }
 
     /** The value of {@code key} (given or default) parsed to its type and validated. */

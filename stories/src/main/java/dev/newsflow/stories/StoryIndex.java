@@ -39,7 +39,8 @@ import java.util.TreeSet;
  *   <li>the best candidate whose score reaches the threshold (higher score, then earlier first seen, then smaller
  *       id) is the article's story; if none does, the article opens a story with id {@code s-<article id>}.</li>
  * </ol>
- * A duplicate ({@link #inherit}) joins its original's story as a reprint. Stories close after
+ * A duplicate ({@link #inherit}) joins its original's story as a reprint; one that arrives before its original was
+ * assigned waits for it ({@link #hold}, {@link #releaseWaitingFor}, {@link #releaseOverdue}). Stories close after
  * {@code stories.quiet.period} without an article and articles are forgotten after {@code stories.article.window}
  * ({@link #expire}); call {@code expire(seenAt)} before each article, as the dedupe index is used.
  */
@@ -60,6 +61,8 @@ public final class StoryIndex {
             Comparator.comparing(StoryEntry::lastSeen).thenComparing(StoryEntry::storyId);
     private static final Comparator<ArticleEntry> BY_SEEN =
             Comparator.comparing(ArticleEntry::seenAt).thenComparing(ArticleEntry::articleId);
+    private static final Comparator<WaitingDuplicate> BY_ARRIVAL =
+            Comparator.comparing(WaitingDuplicate::arrivedAt).thenComparing(w -> w.article().id());
 
     private final StoriesConfig config;
     private final Featurizer featurizer;
@@ -74,6 +77,9 @@ public final class StoryIndex {
     private final TreeSet<ArticleEntry> articlesBySeen = new TreeSet<>(BY_SEEN);
     private final Map<Long, int[]> documentFrequency = new HashMap<>();
     private int countedArticles;
+    private final Map<String, WaitingDuplicate> waiting = new HashMap<>();
+    private final TreeSet<WaitingDuplicate> waitingByArrival = new TreeSet<>(BY_ARRIVAL);
+    private final Map<String, TreeSet<WaitingDuplicate>> waitingByOriginal = new HashMap<>();
 
     /** An empty index with the fallback entity keys ({@link TransliteratingEntityKeyer}). */
     public StoryIndex(StoriesConfig config) {
@@ -101,6 +107,16 @@ public final class StoryIndex {
     /** Articles remembered (within the article window). */
     public int rememberedArticles() {
         return articles.size();
+    }
+
+    /** Duplicates waiting for their original ({@link #hold}). */
+    public int waitingDuplicates() {
+        return waiting.size();
+    }
+
+    /** Whether the index remembers this article (it was given a story within the article window). */
+    public boolean remembers(String articleId) {
+        return articles.containsKey(articleId);
     }
 
     /** The open story with this id. */
@@ -188,6 +204,79 @@ public final class StoryIndex {
     }
 
     /**
+     * Keeps a duplicate whose original the index does not remember yet until {@link #releaseWaitingFor} or
+     * {@link #releaseOverdue} gives it its story; the same duplicate held again replaces the first.
+     *
+     * @return the waiting entry, for the changelog under {@link StoryChangelog#waitingKey}
+     */
+    public WaitingDuplicate hold(Article duplicate, String originalId, Instant seenAt, Instant arrivedAt) {
+        WaitingDuplicate entry = new WaitingDuplicate(duplicate, originalId, seenAt, arrivedAt);
+        unwait(duplicate.id());
+        addWaiting(entry);
+        return entry;
+    }
+
+    /** What became of a waiting duplicate: its assignment ({@link Assignment.Known} when it was a re-send). */
+    public record Released(WaitingDuplicate duplicate, Assignment assignment) {
+        public Released {
+            Objects.requireNonNull(duplicate, "duplicate");
+            Objects.requireNonNull(assignment, "assignment");
+        }
+    }
+
+    /**
+     * Gives the duplicates waiting for {@code originalId} their original's story, in the order they arrived; call
+     * after the original was assigned.
+     */
+    public List<Released> releaseWaitingFor(String originalId) {
+        TreeSet<WaitingDuplicate> due = waitingByOriginal.get(originalId);
+        return due == null ? List.of() : release(new ArrayList<>(due));
+    }
+
+    /**
+     * Gives the duplicates that arrived before {@code arrivedBefore} and still wait a story of their own: their
+     * original is not coming (it was dead-lettered, or came before the index's memory), so each is judged on its
+     * own text ({@link #inherit}), in the order they arrived.
+     */
+    public List<Released> releaseOverdue(Instant arrivedBefore) {
+        List<WaitingDuplicate> due = new ArrayList<>();
+        for (WaitingDuplicate entry : waitingByArrival) {
+            if (!entry.arrivedAt().isBefore(arrivedBefore)) {
+                break;
+            }
+            due.add(entry);
+        }
+        return release(due);
+    }
+
+    private List<Released> release(List<WaitingDuplicate> due) {
+        List<Released> released = new ArrayList<>(due.size());
+        for (WaitingDuplicate entry : due) {
+            unwait(entry.article().id());
+            released.add(new Released(entry, inherit(entry.article(), entry.originalId(), entry.seenAt())));
+        }
+        return released;
+    }
+
+    private void addWaiting(WaitingDuplicate entry) {
+        waiting.put(entry.article().id(), entry);
+        waitingByArrival.add(entry);
+        waitingByOriginal.computeIfAbsent(entry.originalId(), id -> new TreeSet<>(BY_ARRIVAL)).add(entry);
+    }
+
+    private void unwait(String articleId) {
+        WaitingDuplicate old = waiting.remove(articleId);
+        if (old != null) {
+            waitingByArrival.remove(old);
+            TreeSet<WaitingDuplicate> siblings = waitingByOriginal.get(old.originalId());
+            siblings.remove(old);
+            if (siblings.isEmpty()) {
+                waitingByOriginal.remove(old.originalId());
+            }
+        }
+    }
+
+    /**
      * Closes the stories quiet since {@code now - stories.quiet.period} and forgets the articles seen before
      * {@code now - stories.article.window}.
      *
@@ -247,8 +336,13 @@ public final class StoryIndex {
             if (value != null) {
                 addArticle(ArticleEntry.fromBytes(value));
             }
+        } else if (key.startsWith(StoryChangelog.WAITING)) {
+            unwait(key.substring(StoryChangelog.WAITING.length()));
+            if (value != null) {
+                addWaiting(WaitingDuplicate.fromBytes(value));
+            }
         } else {
-            throw new IllegalArgumentException("'" + key + "' is not a stories changelog key (story/... or article/...)");
+            throw new IllegalArgumentException("'" + key + "' is not a stories changelog key (story/..., article/... or waiting/...)");
         }
     }
 

@@ -193,4 +193,50 @@ class StoryIndexTest {
         assertThat(index.assign(enriched("ru1", "Podrobno.uz", SAMARKAND_RU_TITLE, SAMARKAND_RU, much), much))
                 .isInstanceOf(Assignment.Opened.class);
     }
+
+    @Test
+    void shouldMakeADuplicateThatArrivedBeforeItsOriginalAReprintOnceTheOriginalIsAssigned() {
+        StoryIndex index = new StoryIndex(StoriesConfig.defaults());
+        Article copy = new Article("copy1", "Samarkand: OTS ICT ministers meet", SAMARKAND_EN, null, "Dunyo",
+                null, null, null, null);
+        WaitingDuplicate waiting = index.hold(copy, "en1", MONDAY.plusSeconds(60), MONDAY.plusSeconds(60));
+        StoryIndex restored = new StoryIndex(StoriesConfig.defaults());
+        restored.restore(StoryChangelog.waitingKey("copy1"), waiting.toBytes());
+
+        for (StoryIndex one : List.of(index, restored)) {
+            assertThat(one.waitingDuplicates()).isEqualTo(1);
+            assertThat(one.releaseOverdue(MONDAY.plusSeconds(60))).as("not overdue yet").isEmpty();
+            Assignment original = one.assign(enriched("en1", "UzA", SAMARKAND_EN_TITLE, SAMARKAND_EN, MONDAY), MONDAY);
+            List<StoryIndex.Released> released = one.releaseWaitingFor("en1");
+
+            assertThat(released).singleElement().satisfies(r -> {
+                assertThat(r.duplicate().article().id()).isEqualTo("copy1");
+                assertThat(r.assignment()).isInstanceOf(Assignment.Inherited.class);
+                assertThat(r.assignment().storyId()).isEqualTo(original.storyId());
+                assertThat(r.assignment().story().reprints()).isEqualTo(1);
+                assertThat(r.assignment().story().independentOutlets()).isEqualTo(1);
+            });
+            assertThat(one.waitingDuplicates()).isZero();
+            assertThat(one.releaseWaitingFor("en1")).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldJudgeADuplicateOnItsOwnTextWhenItsOriginalDoesNotComeInTime() {
+        StoryIndex index = new StoryIndex(StoriesConfig.defaults());
+        index.assign(enriched("en2", "Trend", BAKU_EN_TITLE, BAKU_EN, MONDAY), MONDAY);
+        Article copy = new Article("copy2", "OTS transport ministers meet in Baku", BAKU_EN, null, "Dunyo",
+                null, null, "en", null);
+        index.hold(copy, "lost-original", MONDAY.plusSeconds(60), MONDAY.plusSeconds(60));
+
+        assertThat(index.releaseOverdue(MONDAY.plusSeconds(60))).isEmpty();
+        List<StoryIndex.Released> released = index.releaseOverdue(MONDAY.plusSeconds(61));
+
+        assertThat(released).singleElement().satisfies(r -> {
+            assertThat(r.assignment()).isInstanceOf(Assignment.Joined.class);
+            assertThat(r.assignment().storyId()).isEqualTo("s-en2");
+            assertThat(r.assignment().story().reprints()).as("not known to be a reprint").isZero();
+        });
+        assertThat(index.waitingDuplicates()).isZero();
+    }
 }
