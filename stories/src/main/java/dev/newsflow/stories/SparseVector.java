@@ -74,6 +74,11 @@ final class SparseVector {
      * 0 when either is empty.
      */
     double cosine(SparseVector other, LongToDoubleFunction scale) {
+        return cosine(norm(scale), other, scale);
+    }
+
+    /** As {@link #cosine(SparseVector, LongToDoubleFunction)}, with this vector's scaled {@link #norm} given. */
+    double cosine(double norm, SparseVector other, LongToDoubleFunction scale) {
         double dot = 0;
         int i = 0;
         int j = 0;
@@ -92,7 +97,7 @@ final class SparseVector {
         if (dot == 0) {
             return 0;
         }
-        return dot / (norm(scale) * other.norm(scale));
+        return dot / (norm * other.norm(scale));
     }
 
     /**
@@ -133,13 +138,33 @@ final class SparseVector {
         return false;
     }
 
-    private double norm(LongToDoubleFunction scale) {
+    /** The length of this vector after each weight is multiplied by {@code scale(key)}. */
+    double norm(LongToDoubleFunction scale) {
         double sum = 0;
         for (int i = 0; i < keys.length; i++) {
             double w = weights[i] * scale.applyAsDouble(keys[i]);
             sum += w * w;
         }
         return Math.sqrt(sum);
+    }
+
+    /** The distinct keys of both vectors, ascending. */
+    static long[] union(SparseVector a, SparseVector b) {
+        long[] out = new long[a.keys.length + b.keys.length];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.keys.length || j < b.keys.length) {
+            if (j == b.keys.length || (i < a.keys.length && a.keys[i] < b.keys[j])) {
+                out[n++] = a.keys[i++];
+            } else if (i == a.keys.length || b.keys[j] < a.keys[i]) {
+                out[n++] = b.keys[j++];
+            } else {
+                out[n++] = a.keys[i++];
+                j++;
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /**

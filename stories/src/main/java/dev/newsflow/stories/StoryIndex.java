@@ -1,5 +1,7 @@
 package dev.newsflow.stories;
 
+import com.carrotsearch.hppc.LongIntHashMap;
+import com.carrotsearch.hppc.LongObjectHashMap;
 import dev.newsflow.events.Article;
 import dev.newsflow.events.EnrichedArticle;
 import dev.newsflow.events.EntityCount;
@@ -19,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * The memory of the story grouping and the judge of each article: open stories, the inverted index that finds an
@@ -72,10 +75,11 @@ public final class StoryIndex {
 
     private final Map<String, StoryEntry> stories = new HashMap<>();
     private final TreeSet<StoryEntry> storiesByLastSeen = new TreeSet<>(BY_LAST_SEEN);
-    private final Map<Long, Set<String>> postings = new HashMap<>();
+    private final LongObjectHashMap<Set<String>> postings = new LongObjectHashMap<>();
     private final Map<String, ArticleEntry> articles = new HashMap<>();
     private final TreeSet<ArticleEntry> articlesBySeen = new TreeSet<>(BY_SEEN);
-    private final Map<Long, int[]> documentFrequency = new HashMap<>();
+    private final LongIntHashMap documentFrequency = new LongIntHashMap();
+    private final LongToDoubleFunction idf = this::idf;
     private int countedArticles;
     private final Map<String, WaitingDuplicate> waiting = new HashMap<>();
     private final TreeSet<WaitingDuplicate> waitingByArrival = new TreeSet<>(BY_ARRIVAL);
@@ -145,12 +149,14 @@ public final class StoryIndex {
             return new Assignment.Known(known.storyId());
         }
         ArticleFeatures article = featurizer.features(enriched, seenAt);
+        double textNorm = article.terms().norm(idf);
+        double titleNorm = article.titleTerms().norm(idf);
         Similarity best = null;
         StoryEntry bestStory = null;
         Similarity bestJoinable = null;
         StoryEntry joinable = null;
         for (StoryEntry story : candidates(article)) {
-            Similarity similarity = compare(article, story);
+            Similarity similarity = compare(article, textNorm, titleNorm, story);
             if (best == null || better(similarity, story, best, bestStory)) {
                 best = similarity;
                 bestStory = story;
@@ -360,16 +366,25 @@ public final class StoryIndex {
                 hits.computeIfAbsent(storyId, id -> new double[1])[0] += weight;
             }
         }
-        List<StoryEntry> ranked = new ArrayList<>(hits.size());
-        for (String storyId : hits.keySet()) {
+        List<Hit> ranked = new ArrayList<>(hits.size());
+        hits.forEach((storyId, weight) -> {
             StoryEntry story = stories.get(storyId);
             if (story.lastSeen().toEpochMilli() >= cutoff) {
-                ranked.add(story);
+                ranked.add(new Hit(story, weight[0]));
             }
+        });
+        ranked.sort(Hit.BEST_FIRST);
+        List<StoryEntry> best = new ArrayList<>(Math.min(ranked.size(), config.maxCandidates()));
+        for (int i = 0; i < ranked.size() && i < config.maxCandidates(); i++) {
+            best.add(ranked.get(i).story());
         }
-        ranked.sort(Comparator.comparingDouble((StoryEntry s) -> -hits.get(s.storyId())[0])
-                .thenComparing(StoryEntry::storyId));
-        return ranked.size() <= config.maxCandidates() ? ranked : ranked.subList(0, config.maxCandidates());
+        return best;
+    }
+
+    /** A candidate story and the summed IDF of the keys it shares with the article. */
+    private record Hit(StoryEntry story, double weight) {
+        static final Comparator<Hit> BEST_FIRST = Comparator.comparingDouble((Hit h) -> -h.weight())
+                .thenComparing(h -> h.story().storyId());
     }
 
     /** Entity keys, then the article's most distinctive terms: a fixed order, so sums are too. */
@@ -401,13 +416,14 @@ public final class StoryIndex {
         return out;
     }
 
-    Similarity compare(ArticleFeatures article, StoryEntry story) {
+    /** The article (whose IDF-weighted text and title norms are given) against one story. */
+    Similarity compare(ArticleFeatures article, double textNorm, double titleNorm, StoryEntry story) {
         boolean crossLingual = !story.languages().contains(article.language());
-        double text = crossLingual ? 0 : article.terms().cosine(story.terms(), this::idf);
-        double title = crossLingual ? 0 : article.titleTerms().cosine(story.titleTerms(), this::idf);
+        double text = crossLingual ? 0 : article.terms().cosine(textNorm, story.terms(), idf);
+        double title = crossLingual ? 0 : article.titleTerms().cosine(titleNorm, story.titleTerms(), idf);
         double keywords = crossLingual ? 0 : article.keywords().containedIn(story.keywords(), key -> 1, 0);
-        double entities = article.entities().containedIn(story.entities(), this::idf, NAME_SMOOTHING);
-        double places = article.places().containedIn(story.places(), this::idf, NAME_SMOOTHING);
+        double entities = article.entities().containedIn(story.entities(), idf, NAME_SMOOTHING);
+        double places = article.places().containedIn(story.places(), idf, NAME_SMOOTHING);
         double countries = article.countries().containedIn(story.countryVector(), key -> 1, 0);
         boolean conflict = article.places().size() > 0 && story.places().size() > 0
                 && !article.places().intersects(story.places());
@@ -525,14 +541,8 @@ public final class StoryIndex {
     }
 
     private ArticleEntry remember(ArticleFeatures article, String storyId) {
-        TreeSet<Long> keys = new TreeSet<>();
-        for (SparseVector v : List.of(article.terms(), article.entities())) {
-            for (int i = 0; i < v.size(); i++) {
-                keys.add(v.key(i));
-            }
-        }
         ArticleEntry entry = new ArticleEntry(article.articleId(), storyId, article.seenAt(),
-                keys.stream().mapToLong(Long::longValue).toArray());
+                SparseVector.union(article.terms(), article.entities()));
         addArticle(entry);
         return entry;
     }
@@ -544,7 +554,7 @@ public final class StoryIndex {
         if (keys.length > 0) {
             countedArticles++;
             for (long key : keys) {
-                documentFrequency.computeIfAbsent(key, k -> new int[1])[0]++;
+                documentFrequency.addTo(key, 1);
             }
         }
     }
@@ -556,8 +566,7 @@ public final class StoryIndex {
         }
         countedArticles--;
         for (long key : keys) {
-            int[] df = documentFrequency.get(key);
-            if (df != null && --df[0] <= 0) {
+            if (documentFrequency.addTo(key, -1) <= 0) {
                 documentFrequency.remove(key);
             }
         }
@@ -565,35 +574,61 @@ public final class StoryIndex {
 
     /** {@code ln((N + background + 1) / (df + 1)) + 1} over the remembered articles. */
     double idf(long key) {
-        int[] df = documentFrequency.get(key);
-        return Math.log((countedArticles + BACKGROUND_ARTICLES + 1.0) / ((df == null ? 0 : df[0]) + 1.0)) + 1;
+        return Math.log((countedArticles + BACKGROUND_ARTICLES + 1.0) / (documentFrequency.get(key) + 1.0)) + 1;
     }
 
     private void replace(StoryEntry old, StoryEntry updated) {
         storiesByLastSeen.remove(old);
         stories.put(updated.storyId(), updated);
         storiesByLastSeen.add(updated);
-        long[] keys = updated.indexKeysView();
-        if (!Arrays.equals(old.indexKeysView(), keys)) {
-            unlink(old); // a join only adds keys; a restored entry may have others
-            link(updated, keys);
+        relink(old, updated);
+    }
+
+    /** Moves the story's postings from the old entry's index keys to the updated one's (both sorted). */
+    private void relink(StoryEntry old, StoryEntry updated) {
+        long[] before = old.indexKeysView();
+        long[] after = updated.indexKeysView();
+        int i = 0;
+        int j = 0;
+        while (i < before.length || j < after.length) {
+            if (j == after.length || (i < before.length && before[i] < after[j])) {
+                unlink(updated.storyId(), before[i++]);
+            } else if (i == before.length || after[j] < before[i]) {
+                link(updated.storyId(), after[j++]);
+            } else {
+                i++;
+                j++;
+            }
         }
     }
 
     private void link(StoryEntry story, long[] keys) {
         for (long key : keys) {
-            postings.computeIfAbsent(key, k -> new HashSet<>()).add(story.storyId());
+            link(story.storyId(), key);
         }
+    }
+
+    private void link(String storyId, long key) {
+        Set<String> holders = postings.get(key);
+        if (holders == null) {
+            holders = new HashSet<>();
+            postings.put(key, holders);
+        }
+        holders.add(storyId);
     }
 
     private void unlink(StoryEntry story) {
         for (long key : story.indexKeysView()) {
-            Set<String> holders = postings.get(key);
-            if (holders != null) {
-                holders.remove(story.storyId());
-                if (holders.isEmpty()) {
-                    postings.remove(key);
-                }
+            unlink(story.storyId(), key);
+        }
+    }
+
+    private void unlink(String storyId, long key) {
+        Set<String> holders = postings.get(key);
+        if (holders != null) {
+            holders.remove(storyId);
+            if (holders.isEmpty()) {
+                postings.remove(key);
             }
         }
     }
