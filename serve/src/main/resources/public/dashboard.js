@@ -8,6 +8,7 @@
   // A story is stored a moment after its article reaches the stream (stories stage, then store): look then.
   const STORIES_AFTER_ARTICLE_MS = 1500;
   const TOP_STORIES = '/api/stories?hours=24&limit=8';
+  const SOURCES_REFRESH_MS = 5000;
   const feed = document.getElementById('feed');
   const feedEmpty = document.getElementById('feed-empty');
   const feedHeading = document.getElementById('feed-heading');
@@ -260,6 +261,40 @@
     }).catch(function (e) { console.warn('articles', e); });
   }
 
+  // Polled sources: one row each, failing ones highlighted with their last error as the row's tooltip.
+  function renderSources(sources) {
+    const panel = document.getElementById('sources-panel');
+    panel.hidden = sources.length === 0;
+    const rows = document.querySelector('#sources tbody');
+    rows.replaceChildren();
+    let failing = 0;
+    sources.forEach(function (source) {
+      const row = el('tr', 'source ' + (source.state || ''));
+      row.dataset.name = String(source.name);
+      const name = el('td', 'name', source.name);
+      name.title = String(source.location || '');
+      row.appendChild(name);
+      const state = source.state === 'failing'
+        ? 'failing (' + source.failures + ')' : String(source.state || '');
+      row.appendChild(el('td', 'state', state));
+      row.appendChild(el('td', 'last-success', source.lastSuccessAt ? formatTime(source.lastSuccessAt) : 'never'));
+      row.appendChild(el('td', 'today', source.itemsToday));
+      row.appendChild(el('td', 'total', source.itemsTotal));
+      if (source.state === 'failing') {
+        failing += 1;
+        row.title = String(source.lastError || '');
+      }
+      rows.appendChild(row);
+    });
+    document.getElementById('sources-summary').textContent =
+      sources.length + ' polled' + (failing ? ', ' + failing + ' failing' : '');
+  }
+
+  function loadSources() {
+    return getJson('/api/sources').then(function (body) { renderSources(body.sources || []); })
+      .catch(function (e) { console.warn('sources', e); });
+  }
+
   function search(q) {
     searching = true;
     document.getElementById('search-clear').hidden = false;
@@ -314,9 +349,11 @@
   });
 
   loadStats();
+  loadSources();
   loadStories();
   loadLatest().then(connect);
   setInterval(loadStats, STATS_REFRESH_MS);
   setInterval(loadStories, STATS_REFRESH_MS);
+  setInterval(loadSources, SOURCES_REFRESH_MS);
   setInterval(updateGauges, 5000);
 })();

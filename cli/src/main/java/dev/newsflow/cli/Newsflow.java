@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, BrokerCommand.class, ProduceCommand.class, StageCommand.Dedupe.class,
                 StageCommand.Enrich.class, StageCommand.Stories.class, StageCommand.Store.class, ServeCommand.class, AnnotateCommand.class, StoriesCommand.class, DlqCommand.class, ReplayCommand.class,
                 ConfigCommand.class,
-                ConsumeCommand.class, CommandLine.HelpCommand.class})
+                ConsumeCommand.class, IngestCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class})
 public final class Newsflow {
 
     public static void main(String[] args) {

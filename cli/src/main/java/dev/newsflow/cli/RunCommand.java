@@ -9,15 +9,19 @@ import dev.newsflow.consumer.pipeline.PipelineSettings;
 import dev.newsflow.consumer.pipeline.PipelineStages;
 import dev.newsflow.consumer.pipeline.StageContext;
 import dev.newsflow.events.PipelineTopics;
+import dev.newsflow.consumer.runtime.Settings;
 import dev.newsflow.producer.PublishSummary;
+import dev.newsflow.sources.SourcePoller;
 import dev.newsflow.storage.ArticleStore;
 import dev.newsflow.serve.ApiServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +34,8 @@ import picocli.CommandLine.Option;
  * Parts stop in order: producer, stages, API, store, broker last.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the whole pipeline (broker, dedupe, enrich, stories, store, API and dashboard) and publish PATH... (default: seeds/).")
+        description = "Run the whole pipeline (broker, dedupe, enrich, stories, store, API and dashboard) and publish PATH... (default: seeds/, "
+                + "unless --sources names feeds, sitemaps and folders to poll).")
 final class RunCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
@@ -43,6 +48,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     ServeOptions serve;
+
+    @Mixin
+    SourcesOptions polled;
 
     @Option(names = "--kafka-port", defaultValue = "9092",
             description = "Port of the embedded broker (default: ${DEFAULT-VALUE}); ignored with --bootstrap-servers.")
@@ -57,7 +65,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PipelineSettings pipelineSettings = options.pipelineSettings(PipelineSettings.ALL);
+        List<Settings.Component> components = new ArrayList<>(PipelineSettings.ALL);
+        components.add(SourcesOptions.COMPONENT);
+        PipelineSettings pipelineSettings = options.pipelineSettings(components);
+        SourcesOptions.Loaded sourcesFile = polled.file == null ? null : polled.load(options.settings);
         Resources resources = new Resources();
         Thread shutdown = new Thread(resources::close, "newsflow-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
@@ -67,14 +78,31 @@ final class RunCommand implements Callable<Integer> {
             TopicProvisioner.ensureTopics(settings, TopicLayout.defaults(topics), Duration.ofSeconds(60));
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             ArticleStore store = resources.add(ArticleStore.open(options.jdbcUrl()));
-            ApiServer api = serve.start(resources, settings, topics, store, registry);
+            AtomicReference<SourcePoller> poller = new AtomicReference<>();
+            ApiServer api = serve.start(resources, settings, topics, store, registry,
+                    () -> poller.get() == null ? List.of() : poller.get().statuses());
             var context = new StageContext(settings, topics, pipelineSettings, registry);
             LocalPipeline pipeline = resources.add(LocalPipeline.start(context, store, PipelineStages.enricher(pipelineSettings.enrich())));
 
-            List<String> inputs = sources.inputs.isEmpty() ? List.of("seeds") : sources.inputs;
-            PublishSummary published = sources.publish(settings, topics, inputs, System.err);
-            System.out.println(published.describe());
+            List<String> inputs = sources.inputs.isEmpty() && sourcesFile == null ? List.of("seeds") : sources.inputs;
+            PublishSummary published = inputs.isEmpty() ? new PublishSummary(0, 0, List.of())
+                    : sources.publish(settings, topics, inputs, System.err);
+            if (!inputs.isEmpty()) {
+                System.out.println(published.describe());
+            }
+            if (sourcesFile != null) {
+                poller.set(sourcesFile.poller(resources, settings, topics, kafka.topicSuffix, registry));
+            }
+            SourcePoller.Round polledOnce = null;
+            if (exitWhenIdle && poller.get() != null) {
+                polledOnce = poller.get().pollOnce();
+                polledOnce.failures().forEach(failure -> System.err.println("error: " + failure));
+                System.out.println(polledOnce.describe());
+            }
             if (!exitWhenIdle) {
+                if (poller.get() != null) {
+                    poller.get().start();
+                }
                 if (sources.watch != null) {
                     sources.watch(resources, settings, topics, System.err);
                 }
@@ -83,12 +111,13 @@ final class RunCommand implements Callable<Integer> {
                 new CountDownLatch(1).await();
             }
             boolean caughtUp = pipeline.awaitCaughtUp(Duration.ofSeconds(idleTimeoutSeconds));
-            System.out.println(pipeline.summary(published.articlesPublished(), store.countArticles()));
+            int polledArticles = polledOnce == null ? 0 : polledOnce.published();
+            System.out.println(pipeline.summary(published.articlesPublished() + polledArticles, store.countArticles()));
             if (!caughtUp) {
                 System.err.println("error: " + pipeline.failure().orElse("the pipeline did not catch up with what was published within "
                         + idleTimeoutSeconds + " s"));
             }
-            return caughtUp && published.allPublished() ? 0 : 1;
+            return caughtUp && published.allPublished() && (polledOnce == null || polledOnce.failures().isEmpty()) ? 0 : 1;
         } finally {
             resources.close();
             try {

@@ -5,6 +5,7 @@ import dev.newsflow.events.PipelineTopics;
 import dev.newsflow.serve.ApiServer;
 import dev.newsflow.serve.KafkaArticleFeed;
 import dev.newsflow.serve.LiveFeedConfig;
+import dev.newsflow.serve.SourcesView;
 import dev.newsflow.storage.ArticleStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine.Option;
@@ -20,9 +21,15 @@ final class ServeOptions {
     /** Starts the live feed and the API; both are added to {@code resources}, which closes them in order. */
     ApiServer start(Resources resources, KafkaSettings kafka, PipelineTopics topics, ArticleStore store,
                     PrometheusMeterRegistry registry) {
+        return start(resources, kafka, topics, store, registry, SourcesView.NONE);
+    }
+
+    /** As above, showing the health of polled {@code sources} at {@code /api/sources} and on the dashboard. */
+    ApiServer start(Resources resources, KafkaSettings kafka, PipelineTopics topics, ArticleStore store,
+                    PrometheusMeterRegistry registry, SourcesView sources) {
         KafkaArticleFeed feed = resources.add(KafkaArticleFeed.start(
                 new LiveFeedConfig(kafka.bootstrapServers(), topics.enriched().name(), LiveFeedConfig.DEFAULT_POLL_TIMEOUT),
                 kafka.admin()));
-        return resources.add(new ApiServer(store, registry, feed).start(host, port));
+        return resources.add(new ApiServer(store, registry, feed, sources).start(host, port));
     }
 }

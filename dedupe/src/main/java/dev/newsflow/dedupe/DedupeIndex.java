@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>How an article is judged ({@link #judge(Article, Instant)}):
  * <ol>
- *   <li>its id is indexed: a re-send, duplicate of itself, exact, 1.0;</li>
+ *   <li>its id is indexed: with the same text, a re-send, duplicate of itself, exact, 1.0; with another text,
+ *       an update (a corrected page): unique again, its entry replaced, its first-seen time kept;</li>
  *   <li>an indexed article within the window has the same exact fingerprint: exact, 1.0;</li>
  *   <li>LSH: indexed articles within the window sharing at least one band of the MinHash signature are
  *       candidates; each is confirmed by the estimated Jaccard ({@code dedupe.threshold.jaccard}) or, for a
@@ -132,10 +133,12 @@ public final class DedupeIndex {
         Objects.requireNonNull(article, "article");
         long now = Objects.requireNonNull(seenAt, "seenAt").toEpochMilli();
         latestSeenMillis = Math.max(latestSeenMillis, now);
-        if (slotOfId(article.id()) >= 0) {
-            return new Verdict.Duplicate(article.id(), 1.0, DuplicateMethod.EXACT);
-        }
         ArticleSketch sketch = sketcher.sketch(article.fullText());
+        int own = slotOfId(article.id());
+        if (own >= 0) {
+            return fingerprints[own] == sketch.fingerprint()
+                    ? new Verdict.Duplicate(article.id(), 1.0, DuplicateMethod.EXACT) : update(own, article, sketch);
+        }
         long cutoff = now - windowMillis;
         int exact = slotOfFingerprint(sketch.fingerprint(), cutoff);
         if (exact >= 0) {
@@ -148,6 +151,19 @@ public final class DedupeIndex {
         IndexEntry entry = new IndexEntry(article.id(), sketch.fingerprint(), seenAt, config.shingleSize(),
                 sketch.shingleCount(), sketch.signatureView());
         insert(entry);
+        return new Verdict.Unique(entry);
+    }
+
+    /**
+     * An indexed article sent again with another text (a corrected page): its entry takes the new sketch and keeps
+     * its first-seen time, and it goes on as unique, so that it is enriched and stored again with its latest text.
+     */
+    private Verdict update(int slot, Article article, ArticleSketch sketch) {
+        IndexEntry entry = new IndexEntry(article.id(), sketch.fingerprint(), Instant.ofEpochMilli(firstSeenMillis[slot]),
+                config.shingleSize(), sketch.shingleCount(), sketch.signatureView());
+        unlink(slot);
+        write(slot, entry);
+        link(slot);
         return new Verdict.Unique(entry);
     }
 

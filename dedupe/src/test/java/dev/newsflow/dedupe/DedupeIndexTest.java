@@ -176,11 +176,27 @@ class DedupeIndexTest {
     @Test
     void shouldJudgeResentIdAsExactDuplicateOfItself() {
         index.judge(canal, T0);
-        Article resent = article("uza-1", "A different headline after a correction", String.join("\n\n", FAIR));
 
-        assertThat(index.judge(resent, T0.plusSeconds(30)))
+        assertThat(index.judge(canal, T0.plusSeconds(30)))
                 .isEqualTo(new Verdict.Duplicate("uza-1", 1.0, DuplicateMethod.EXACT));
         assertThat(index.size()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldPassACorrectedTextUnderTheSameIdOnAsAnUpdateThatReplacesItsEntry() {
+        index.judge(canal, T0);
+        Article corrected = article("uza-1", "A different headline after a correction", String.join("\n\n", FAIR));
+
+        Verdict verdict = index.judge(corrected, T0.plusSeconds(30));
+
+        assertThat(verdict).isInstanceOfSatisfying(Verdict.Unique.class, unique -> {
+            assertThat(unique.entry().articleId()).isEqualTo("uza-1");
+            assertThat(unique.entry().firstSeen()).isEqualTo(T0);
+        });
+        assertThat(index.size()).isEqualTo(1);
+        assertThat(index.judge(corrected, T0.plusSeconds(40)))
+                .isEqualTo(new Verdict.Duplicate("uza-1", 1.0, DuplicateMethod.EXACT));
+        assertThat(index.judge(article("other", CANAL_TITLE, CANAL), T0.plusSeconds(50))).isInstanceOf(Verdict.Unique.class);
     }
 
     @Test

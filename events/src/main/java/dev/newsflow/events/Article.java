@@ -3,6 +3,7 @@ package dev.newsflow.events;
 import static dev.newsflow.events.Fields.optional;
 import static dev.newsflow.events.Fields.required;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 
 /**
@@ -20,6 +21,8 @@ import java.time.OffsetDateTime;
  * @param url         link to the original, or {@code null}
  * @param language    language declared by the source (ISO 639-1), or {@code null}; enrich detects its own
  * @param origin      where the producer read it (file name, feed URL), or {@code null}
+ * @param extraction  for articles of a polled source that fetches pages: whether the body is the page's text or
+ *                    the feed's; {@code null} otherwise (and then left out of the JSON)
  */
 public record Article(
         String id,
@@ -30,7 +33,8 @@ public record Article(
         OffsetDateTime publishedAt,
         String url,
         String language,
-        String origin) {
+        String origin,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Extraction extraction) {
 
     public static final int MAX_ID_LENGTH = 200;
     public static final int MAX_TITLE_LENGTH = 2_000;
@@ -48,6 +52,12 @@ public record Article(
         url = optional("url", url, MAX_URL_LENGTH);
         language = optional("language", language, 16);
         origin = optional("origin", origin, MAX_URL_LENGTH);
+    }
+
+    /** An article that says nothing of extraction, as every producer but the source poller makes. */
+    public Article(String id, String title, String body, String author, String source, OffsetDateTime publishedAt,
+                   String url, String language, String origin) {
+        this(id, title, body, author, source, publishedAt, url, language, origin, null);
     }
 
     /** The title and body as one text, the unit that dedupe and enrich look at. */

@@ -23,7 +23,8 @@ final class ArticleJson {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SURROGATE = new byte[0];
-    static final String[] FIELDS = {"id", "title", "body", "author", "source", "publishedAt", "url", "language", "origin"};
+    static final String[] FIELDS = {"id", "title", "body", "author", "source", "publishedAt", "url", "language", "origin",
+        "extraction"};
     private static final boolean FIELDS_MATCH_ARTICLE = Arrays.equals(FIELDS,
             Arrays.stream(Article.class.getRecordComponents()).map(RecordComponent::getName).toArray());
     /** The JSON before each value, in the record's component order, as Jackson writes them. */
@@ -43,16 +44,19 @@ final class ArticleJson {
         byte[][] values = {
                 utf8(article.id()), utf8(article.title()), utf8(article.body()), utf8(article.author()),
                 utf8(article.source()), article.publishedAt() == null ? null : utf8(article.publishedAt().toString()),
-                utf8(article.url()), utf8(article.language()), utf8(article.origin())};
+                utf8(article.url()), utf8(article.language()), utf8(article.origin()),
+                article.extraction() == null ? null : utf8(article.extraction().wireName())};
+        // extraction is written only when set (@JsonInclude(NON_NULL)), so older readers see the same bytes
+        int fields = article.extraction() == null ? values.length - 1 : values.length;
         int length = 1;
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < fields; i++) {
             if (values[i] == SURROGATE) {
                 return null;
             }
             length += PREFIXES[i].length + (values[i] == null ? NULL.length : values[i].length + 2);
         }
         Output out = new Output(length + length / 16 + 16);
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < fields; i++) {
             out.write(PREFIXES[i]);
             if (values[i] == null) {
                 out.write(NULL);

@@ -22,7 +22,8 @@ class ArticleJsonTest {
                     random.nextBoolean() ? null : text(random, 30), random.nextBoolean() ? null : "UzA",
                     random.nextBoolean() ? null : OffsetDateTime.parse("2026-11-29T10:15:30+05:00"),
                     random.nextBoolean() ? null : "https://uza.uz/en/posts/" + text(random, 10),
-                    random.nextBoolean() ? null : "uz", random.nextBoolean() ? null : "file:" + text(random, 15));
+                    random.nextBoolean() ? null : "uz", random.nextBoolean() ? null : "file:" + text(random, 15),
+                    random.nextBoolean() ? null : Extraction.values()[random.nextInt(2)]);
 
             byte[] jackson = EventJson.mapper().writeValueAsBytes(article);
             assertThat(new String(EventJson.toBytes(article), StandardCharsets.UTF_8))

@@ -43,34 +43,68 @@ public final class FeedFormat {
      * @param location the path or URL named in failures
      */
     public void read(String origin, String location, byte[] xml, Consumer<SourceItem> sink) {
-        SyndFeed feed;
+        List<Entry> entries;
         try {
-            SyndFeedInput input = new SyndFeedInput();
-            input.setAllowDoctypes(false);
-            feed = input.build(new InputSource(new InputStreamReader(new ByteArrayInputStream(xml), detectCharset(xml))));
-        } catch (FeedException | IllegalArgumentException e) {
-            sink.accept(new SourceItem.Failed(location, "not a readable RSS or Atom feed: " + oneLine(e.getMessage())));
+            entries = entries(xml);
+        } catch (ArticleFormatException e) {
+            sink.accept(new SourceItem.Failed(location, e.getMessage()));
             return;
         }
-        String source = text(feed.getTitle());
-        List<SyndEntry> entries = feed.getEntries();
         for (int i = 0; i < entries.size(); i++) {
-            SyndEntry entry = entries.get(i);
+            Entry entry = entries.get(i);
             try {
-                sink.accept(new SourceItem.Parsed(article(origin, source, entry)));
+                sink.accept(new SourceItem.Parsed(new Article(entry.id(), entry.title(), entry.text(), entry.author(),
+                        entry.feedTitle(), entry.publishedAt(), entry.link(), null, origin)));
             } catch (InvalidEventException e) {
                 sink.accept(new SourceItem.Failed(location + "#" + (i + 1), e.getMessage()));
             }
         }
     }
 
-    private static Article article(String origin, String source, SyndEntry entry) {
-        String link = entry.getLink();
-        String key = entry.getUri() != null ? entry.getUri() : link;
-        String title = text(entry.getTitle());
-        String body = body(entry);
-        String id = ArticleIds.fromContent(key != null ? key : title + body);
-        return new Article(id, title, body, blankToNull(entry.getAuthor()), source, time(entry), link, null, origin);
+    /**
+     * One entry of a feed, as the feed gives it; any field but {@code id} may be null. Immutable.
+     *
+     * @param id          the article id: from the guid (or link), so the same entry keeps its id wherever it is read
+     * @param key         the guid, else the link, else null
+     * @param link        the entry's link
+     * @param title       plain text
+     * @param text        the content (or description) as plain text, paragraphs separated by a blank line
+     * @param author      the author
+     * @param publishedAt the publication (or else update) time, UTC
+     * @param updatedAt   the update time the feed gives, UTC
+     * @param feedTitle   the feed's own title
+     */
+    public record Entry(String id, String key, String link, String title, String text, String author,
+                        OffsetDateTime publishedAt, OffsetDateTime updatedAt, String feedTitle) {
+    }
+
+    /**
+     * Every entry of the feed in {@code xml}, in feed order.
+     *
+     * @throws ArticleFormatException when it is not a readable RSS or Atom feed
+     */
+    public List<Entry> entries(byte[] xml) throws ArticleFormatException {
+        SyndFeed feed;
+        try {
+            SyndFeedInput input = new SyndFeedInput();
+            input.setAllowDoctypes(false);
+            feed = input.build(new InputSource(new InputStreamReader(new ByteArrayInputStream(xml), detectCharset(xml))));
+        } catch (FeedException | IllegalArgumentException e) {
+            throw new ArticleFormatException("not a readable RSS or Atom feed: " + oneLine(e.getMessage()));
+        }
+        String source = text(feed.getTitle());
+        List<Entry> entries = new java.util.ArrayList<>();
+        for (SyndEntry entry : feed.getEntries()) {
+            String link = blankToNull(entry.getLink());
+            String key = entry.getUri() != null && !entry.getUri().isBlank() ? entry.getUri() : link;
+            String title = text(entry.getTitle());
+            String body = body(entry);
+            String id = ArticleIds.fromContent(key != null ? key : title + body);
+            entries.add(new Entry(id, key, link, title, body.isEmpty() ? null : body, blankToNull(entry.getAuthor()),
+                    time(entry), entry.getUpdatedDate() == null ? null : entry.getUpdatedDate().toInstant().atOffset(ZoneOffset.UTC),
+                    source));
+        }
+        return entries;
     }
 
     private static String body(SyndEntry entry) {

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * GET /api/stories         hours (1..720, default 24), limit (1..100, default 10): the most active stories
  * GET /api/stories/{id}    limit (1..500, default 100): the story, its articles, outlets, languages and timeline
  * GET /api/stream          text/event-stream: "ready", then one "article" event per newly enriched article
+ * GET /api/sources         the polled sources' health ({@link SourcesView}), an empty list when none are polled
  * GET /metrics             Prometheus text format
  * GET /health              {"status":"UP", ...} or 503
  * </pre>
@@ -49,6 +50,7 @@ public final class ApiServer implements AutoCloseable {
     private final ArticleStore store;
     private final PrometheusMeterRegistry registry;
     private final LiveBroadcaster broadcaster;
+    private final SourcesView sources;
     private Javalin app;
 
     /**
@@ -57,15 +59,22 @@ public final class ApiServer implements AutoCloseable {
      * @param feed     the live articles; not closed by this server
      */
     public ApiServer(ArticleStore store, PrometheusMeterRegistry registry, ArticleFeed feed) {
-        this(store, registry, feed, LiveBroadcaster.HEARTBEAT, LiveBroadcaster.MAX_PENDING);
+        this(store, registry, feed, SourcesView.NONE);
+    }
+
+    /** As the constructor above, showing the health of polled {@code sources} at {@code /api/sources}. */
+    public ApiServer(ArticleStore store, PrometheusMeterRegistry registry, ArticleFeed feed, SourcesView sources) {
+        this(store, registry, feed, sources, LiveBroadcaster.HEARTBEAT, LiveBroadcaster.MAX_PENDING);
     }
 
     /**
      * As the public constructor, with a keep-alive comment to stream clients every {@code heartbeat}, and a stream
      * client closed once {@code maxPending} events wait for it.
      */
-    ApiServer(ArticleStore store, PrometheusMeterRegistry registry, ArticleFeed feed, Duration heartbeat, int maxPending) {
+    ApiServer(ArticleStore store, PrometheusMeterRegistry registry, ArticleFeed feed, SourcesView sources,
+              Duration heartbeat, int maxPending) {
         this.store = Objects.requireNonNull(store, "store");
+        this.sources = Objects.requireNonNull(sources, "sources");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.broadcaster = new LiveBroadcaster(Objects.requireNonNull(feed, "feed"), registry, heartbeat, maxPending);
     }
@@ -127,6 +136,7 @@ public final class ApiServer implements AutoCloseable {
         config.routes.get("/api/stats", this::stats);
         config.routes.get("/api/stories", this::topStories);
         config.routes.get("/api/stories/{id}", this::getStory);
+        config.routes.get("/api/sources", ctx -> json(ctx, Map.of("sources", sources.sources())));
         config.routes.before("/api/stream", ApiServer::requireEventStream);
         config.routes.sse("/api/stream", broadcaster::join);
         config.routes.exception(EndpointNotFound.class, ApiServer::endpointNotFound);
@@ -143,8 +153,8 @@ public final class ApiServer implements AutoCloseable {
         if (ctx.path().startsWith("/api/")) {
             String endpoint = ctx.method() + " " + ArticleQueryParameters.abbreviate(ctx.path());
             json(ctx.status(404), error("no such endpoint: " + endpoint
-                    + "; the API has GET /api/articles, /api/articles/{id}, /api/stats, /api/stories, /api/stories/{id}"
-                    + " and /api/stream", null));
+                    + "; the API has GET /api/articles, /api/articles/{id}, /api/stats, /api/stories, /api/stories/{id},"
+                    + " /api/sources and /api/stream", null));
         } else {
             ctx.status(404).contentType("text/plain; charset=utf-8").result(e.getMessage());
         }

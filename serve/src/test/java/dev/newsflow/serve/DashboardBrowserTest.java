@@ -204,6 +204,48 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("feed-heading")).getText()).isEqualTo("Search: Khorezm");
     }
 
+    /** What a poller reports of a source (the fields SourcesView documents). */
+    record Health(String name, String kind, String location, String state, Instant lastSuccessAt, String lastError,
+                  int failures, long itemsToday, long itemsTotal) {
+    }
+
+    @Test
+    void shouldListThePolledSourcesWithTheFailingOnesHighlighted() throws Exception {
+        List<Health> sources = List.of(
+                new Health("UzA", "feed", "https://uza.uz/rss", "ok", Instant.now(), null, 0, 12, 340),
+                new Health("Down Agency", "feed", "https://down.example/rss", "failing", Instant.now().minusSeconds(3600),
+                        "HTTP 500 from https://down.example/rss", 3, 0, 41));
+        try (ApiServer withSources = new ApiServer(store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), feed,
+                () -> sources).start(0)) {
+            String json = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + withSources.port() + "/api/sources")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(json).startsWith("{\"sources\":[{\"name\":\"UzA\",\"kind\":\"feed\"");
+
+            browser.get("http://localhost:" + withSources.port() + "/");
+            waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#sources tbody tr")).size() == 2);
+
+            WebElement failing = browser.findElement(By.cssSelector("#sources tr[data-name='Down Agency']"));
+            assertThat(failing.getDomAttribute("class")).contains("failing");
+            assertThat(failing.getDomAttribute("title")).isEqualTo("HTTP 500 from https://down.example/rss");
+            assertThat(failing.findElement(By.className("state")).getText()).isEqualTo("failing (3)");
+            WebElement ok = browser.findElement(By.cssSelector("#sources tr[data-name='UzA']"));
+            assertThat(ok.getDomAttribute("class")).doesNotContain("failing");
+            assertThat(ok.findElement(By.className("today")).getText()).isEqualTo("12");
+            assertThat(browser.findElement(By.id("sources-summary")).getText()).isEqualTo("2 polled, 1 failing");
+            assertThat(failing.getCssValue("background-color")).isNotEqualTo(ok.getCssValue("background-color"));
+            saveScreenshot("dashboard-sources.png");
+            assertThat(severeBrowserErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldHideTheSourcesPanelWhenNoSourcesArePolled() {
+        openDashboardAndWaitUntilLive();
+
+        assertThat(browser.findElement(By.id("sources-panel")).isDisplayed()).isFalse();
+    }
+
     private String alertText() {
         try {
             return browser.switchTo().alert().getText();

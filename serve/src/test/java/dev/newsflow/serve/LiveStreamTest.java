@@ -39,7 +39,7 @@ class LiveStreamTest {
         try (ArticleStore store = ArticleStore.open("jdbc:sqlite:" + folder.resolve("live.db"));
              DirectArticleFeed feed = new DirectArticleFeed();
              // a keep-alive every millisecond instead of every 15 s, so comments and articles meet on the wire
-             ApiServer server = new ApiServer(store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), feed,
+             ApiServer server = new ApiServer(store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), feed, SourcesView.NONE,
                      Duration.ofMillis(1), LiveBroadcaster.MAX_PENDING).start("127.0.0.1", 0);
              SseLines stream = new SseLines(HttpClient.newHttpClient(),
                      URI.create("http://127.0.0.1:" + server.port() + "/api/stream"))) {
@@ -58,7 +58,7 @@ class LiveStreamTest {
         String longTitle = "Live: " + "a long headline for a large event ".repeat(50); // ~1.7 KB, twice in an event
         try (ArticleStore store = ArticleStore.open("jdbc:sqlite:" + folder.resolve("live.db"));
              DirectArticleFeed feed = new DirectArticleFeed();
-             ApiServer server = new ApiServer(store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), feed,
+             ApiServer server = new ApiServer(store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), feed, SourcesView.NONE,
                      LiveBroadcaster.HEARTBEAT, 100).start("127.0.0.1", 0);
              Socket stuck = new Socket();
              SseLines reader = new SseLines(HttpClient.newHttpClient(),

@@ -25,14 +25,9 @@ public final class Prerequisites {
         if (present) {
             return;
         }
-        if (requireAll()) {
+        if ("1".equals(System.getenv(REQUIRE_ALL))) {
             Assertions.fail(missing + ", and " + REQUIRE_ALL + "=1 requires every test to run");
         }
         Assumptions.abort(missing);
-    }
-
-    /** Whether every test must run here. */
-    public static boolean requireAll() {
-        return "1".equals(System.getenv(REQUIRE_ALL));
     }
 }

@@ -32,14 +32,13 @@ final class AtLeastOnceDelivery<I> implements Delivery<I> {
     /** Offsets after the inputs acknowledged since the last synchronous commit, by partition. */
     private final Map<TopicPartition, OffsetAndMetadata> acknowledged = new HashMap<>();
 
-    AtLeastOnceDelivery(AtLeastOnceStage<I> stage, Producer<String, byte[]> producer, Consumer<String, byte[]> consumer,
-                        DeadLetters deadLetters, Attempts attempts, StageMetrics metrics) {
+    AtLeastOnceDelivery(AtLeastOnceStage<I> stage, DeliveryTools tools) {
         this.stage = stage;
-        this.producer = producer;
-        this.consumer = consumer;
-        this.deadLetters = deadLetters;
-        this.attempts = attempts;
-        this.metrics = metrics;
+        this.producer = tools.producer();
+        this.consumer = tools.consumer();
+        this.deadLetters = tools.deadLetters();
+        this.attempts = tools.attempts();
+        this.metrics = tools.metrics();
     }
 
     @Override
@@ -54,13 +53,11 @@ final class AtLeastOnceDelivery<I> implements Delivery<I> {
             }
             acknowledged.put(entry.partition(), new OffsetAndMetadata(entry.record().offset() + 1));
         }
-        long commitStart = System.nanoTime();
         consumer.commitAsync(Map.copyOf(acknowledged), (offsets, error) -> {
             if (error != null) {
                 commitFailed(error);
             }
         });
-        metrics.commitTook(System.nanoTime() - commitStart);
         metrics.committed(handled, deadLettered, System.nanoTime() - batch.startNanos());
     }
 

@@ -1,6 +1,7 @@
 package dev.newsflow.consumer.runtime;
 
 import dev.newsflow.events.InvalidEventException;
+import java.util.List;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
@@ -38,11 +39,20 @@ public final class Failures {
      * sequence broke. Any other failure of a stage's own writes to Kafka is worth another attempt.
      */
     static boolean isFatalForClient(Throwable error) {
+        return causedBy(error, FATAL_FOR_CLIENT);
+    }
+
+    private static final List<Class<? extends Throwable>> FATAL_FOR_CLIENT = List.of(ProducerFencedException.class,
+            OutOfOrderSequenceException.class, AuthorizationException.class, AuthenticationException.class,
+            UnsupportedVersionException.class);
+
+    /** Whether {@code error} or one of its causes is one of {@code types}. */
+    static boolean causedBy(Throwable error, List<Class<? extends Throwable>> types) {
         for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
-            if (e instanceof ProducerFencedException || e instanceof OutOfOrderSequenceException
-                    || e instanceof AuthorizationException || e instanceof AuthenticationException
-                    || e instanceof UnsupportedVersionException) {
-                return true;
+            for (Class<? extends Throwable> type : types) {
+                if (type.isInstance(e)) {
+                    return true;
+                }
             }
         }
         return false;

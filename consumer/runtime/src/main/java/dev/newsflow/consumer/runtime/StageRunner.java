@@ -92,22 +92,29 @@ public final class StageRunner<I> implements Runnable, AutoCloseable, Progress {
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.consumerMetrics = new KafkaClientMetrics(consumer);
         consumerMetrics.bindTo(registry);
-        DeadLetters letters = new DeadLetters(deadLetters.name(), stage.name());
-        Attempts attempts = new Attempts(config.retry(), metrics);
+        this.parallelDecode = stage instanceof TransactionalStage<I> transactional && transactional.parallel();
+        try {
+            this.delivery = delivery(kafka, new DeadLetters(deadLetters.name(), stage.name()), new Attempts(config.retry(), metrics));
+        } catch (RuntimeException e) {
+            consumerMetrics.close();
+            consumer.close(Duration.ZERO);
+            throw e;
+        }
+    }
+
+    /** The one place that turns the stage's kind into its delivery guarantee. */
+    private Delivery<I> delivery(KafkaSettings kafka, DeadLetters letters, Attempts attempts) {
         boolean transactional = stage instanceof TransactionalStage;
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerSettings(kafka, transactional),
                 new StringSerializer(), new ByteArraySerializer());
-        // The one place that turns the stage's kind into its delivery guarantee.
+        DeliveryTools tools = new DeliveryTools(consumer, producer, letters, attempts, metrics);
         if (stage instanceof TransactionalStage<I> transactionalStage) {
-            delivery = new TransactionalDelivery<>(transactionalStage, producer, consumer, letters, attempts, metrics);
-            parallelDecode = transactionalStage.parallel();
-        } else if (stage instanceof StoredOffsetsStage<I> storing) {
-            delivery = new StoredOffsetsDelivery<>(storing, producer, letters, attempts, metrics);
-            parallelDecode = false;
-        } else {
-            delivery = new AtLeastOnceDelivery<>((AtLeastOnceStage<I>) stage, producer, consumer, letters, attempts, metrics);
-            parallelDecode = false;
+            return new TransactionalDelivery<>(transactionalStage, tools);
         }
+        if (stage instanceof StoredOffsetsStage<I> storing) {
+            return new StoredOffsetsDelivery<>(storing, tools);
+        }
+        return new AtLeastOnceDelivery<>((AtLeastOnceStage<I>) stage, tools);
     }
 
     private Map<String, Object> producerSettings(KafkaSettings kafka, boolean transactional) {

@@ -27,13 +27,12 @@ final class StoredOffsetsDelivery<I> implements Delivery<I> {
     private final Attempts attempts;
     private final StageMetrics metrics;
 
-    StoredOffsetsDelivery(StoredOffsetsStage<I> stage, Producer<String, byte[]> producer, DeadLetters deadLetters,
-                          Attempts attempts, StageMetrics metrics) {
+    StoredOffsetsDelivery(StoredOffsetsStage<I> stage, DeliveryTools tools) {
         this.stage = stage;
-        this.producer = producer;
-        this.deadLetters = deadLetters;
-        this.attempts = attempts;
-        this.metrics = metrics;
+        this.producer = tools.producer();
+        this.deadLetters = tools.deadLetters();
+        this.attempts = tools.attempts();
+        this.metrics = tools.metrics();
     }
 
     @Override

@@ -44,14 +44,13 @@ final class TransactionalDelivery<I> implements Delivery<I> {
     private final Attempts attempts;
     private final StageMetrics metrics;
 
-    TransactionalDelivery(TransactionalStage<I> stage, Producer<String, byte[]> producer, Consumer<String, byte[]> consumer,
-                          DeadLetters deadLetters, Attempts attempts, StageMetrics metrics) {
+    TransactionalDelivery(TransactionalStage<I> stage, DeliveryTools tools) {
         this.stage = stage;
-        this.producer = producer;
-        this.consumer = consumer;
-        this.deadLetters = deadLetters;
-        this.attempts = attempts;
-        this.metrics = metrics;
+        this.producer = tools.producer();
+        this.consumer = tools.consumer();
+        this.deadLetters = tools.deadLetters();
+        this.attempts = tools.attempts();
+        this.metrics = tools.metrics();
     }
 
     @Override
@@ -149,15 +148,12 @@ final class TransactionalDelivery<I> implements Delivery<I> {
         return Failures.isTransient(e) ? e : new TransientException("the transaction of the batch failed: " + DeadLetters.describe(e), e);
     }
 
+    private static final List<Class<? extends Throwable>> GROUP_MOVED_ON = List.of(CommitFailedException.class,
+            RebalanceInProgressException.class, IllegalGenerationException.class, UnknownMemberIdException.class,
+            FencedInstanceIdException.class);
+
     private static boolean isGroupMovedOn(Throwable error) {
-        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
-            if (e instanceof CommitFailedException || e instanceof RebalanceInProgressException
-                    || e instanceof IllegalGenerationException || e instanceof UnknownMemberIdException
-                    || e instanceof FencedInstanceIdException) {
-                return true;
-            }
-        }
-        return false;
+        return Failures.causedBy(error, GROUP_MOVED_ON);
     }
 
     /** The consumer group moved on without this instance: not a failure to retry, the batch is consumed again. */

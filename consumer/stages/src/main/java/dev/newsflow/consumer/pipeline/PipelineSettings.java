@@ -5,7 +5,6 @@ import dev.newsflow.consumer.runtime.StageConfig;
 import dev.newsflow.dedupe.DedupeConfig;
 import dev.newsflow.enrich.EnrichConfig;
 import dev.newsflow.stories.StoriesConfig;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,13 +56,6 @@ public final class PipelineSettings {
                 DedupeConfig.fromMap(components.contains(DEDUPE) ? settings.of(DEDUPE) : Map.of()),
                 EnrichConfig.from(components.contains(ENRICH) ? settings.of(ENRICH) : Map.of()),
                 StoriesConfig.fromMap(components.contains(STORIES) ? settings.of(STORIES) : Map.of()));
-    }
-
-    /** These settings with the runtime's {@code key} set to {@code value} (command-line flags such as --instance-id). */
-    public PipelineSettings with(String key, String value) {
-        Map<String, Object> values = new HashMap<>(stage.originals());
-        values.put(key, value);
-        return new PipelineSettings(new StageConfig(values), dedupe, enrich, stories);
     }
 
     public StageConfig stage() {
