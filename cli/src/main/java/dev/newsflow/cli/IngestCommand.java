@@ -58,7 +58,7 @@ final class IngestCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(shutdown);
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            SourcePoller poller = loaded.poller(resources, settings, kafka.topics(), kafka.topicSuffix, registry);
+            SourcePoller poller = loaded.poller(resources, settings, kafka.topics(), registry);
             if (port != null) {
                 resources.add(health(port, registry, poller));
             }

@@ -91,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
                 System.out.println(published.describe());
             }
             if (sourcesFile != null) {
-                poller.set(sourcesFile.poller(resources, settings, topics, kafka.topicSuffix, registry));
+                poller.set(sourcesFile.poller(resources, settings, topics, registry));
             }
             SourcePoller.Round polledOnce = null;
             if (exitWhenIdle && poller.get() != null) {

@@ -44,11 +44,9 @@ final class SourcesOptions {
     record Loaded(SourcesFile file, SourcesConfig config) {
 
         /** A poller publishing to {@code topics.raw()}, its state in the pipeline's state topic; all go to {@code resources}. */
-        SourcePoller poller(Resources resources, KafkaSettings kafka, PipelineTopics topics, String topicSuffix,
-                            MeterRegistry registry) {
+        SourcePoller poller(Resources resources, KafkaSettings kafka, PipelineTopics topics, MeterRegistry registry) {
             ArticlePublisher publisher = resources.add(new ArticlePublisher(kafka, topics.raw(), Clock.systemUTC()));
-            String stateTopic = SourceStateStore.DEFAULT_TOPIC + (topicSuffix == null ? "" : "." + topicSuffix);
-            SourceStateStore store = resources.add(new SourceStateStore(kafka, stateTopic));
+            SourceStateStore store = resources.add(new SourceStateStore(kafka, topics.sourcesState().name()));
             return resources.add(new SourcePoller(file.sources(), config, publisher, store, registry, Clock.systemUTC()));
         }
     }

@@ -9,7 +9,8 @@ import org.apache.kafka.clients.admin.NewTopic;
  * How the pipeline's topics are laid out. {@code raw} has one partition on purpose: one active dedupe
  * instance sees every article in one order and so gives deterministic verdicts (the sequencer); the topics
  * after it are keyed by article id and spread over {@code partitions} so enrich and store scale out.
- * The dedupe and stories changelogs are compacted; story updates are keyed by story id. Immutable.
+ * The dedupe and stories changelogs and the sources poller's state are compacted; story updates are keyed by story
+ * id. Immutable.
  *
  * @param names             the topic names
  * @param partitions        partitions of unique, duplicates, enriched and stories (at least 1)
@@ -45,7 +46,8 @@ public record TopicLayout(PipelineTopics names, int partitions, short replicatio
                 topic(names.dlq().name(), 1),
                 topic(names.dedupeIndex().name(), 1).configs(Map.of("cleanup.policy", "compact")),
                 topic(names.stories().name(), partitions),
-                topic(names.storiesIndex().name(), 1).configs(Map.of("cleanup.policy", "compact")));
+                topic(names.storiesIndex().name(), 1).configs(Map.of("cleanup.policy", "compact")),
+                topic(names.sourcesState().name(), 1).configs(Map.of("cleanup.policy", "compact")));
     }
 
     private NewTopic topic(String name, int count) {

@@ -30,8 +30,6 @@ import org.slf4j.LoggerFactory;
  * never skip one. Thread-safe (KafkaProducer is; loading happens before polling).
  */
 public final class SourceStateStore implements AutoCloseable {
-    /** The topic's name in a pipeline without a topic suffix. */
-    public static final String DEFAULT_TOPIC = "news.sources.state";
     private static final Logger LOG = LoggerFactory.getLogger(SourceStateStore.class);
     private static final ObjectMapper JSON = EventJson.mapper();
 
