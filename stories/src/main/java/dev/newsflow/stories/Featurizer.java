@@ -5,7 +5,9 @@ import dev.newsflow.events.EnrichedArticle;
 import dev.newsflow.events.EntityCount;
 import dev.newsflow.events.EntityType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +25,17 @@ final class Featurizer {
     /** Organizations are usually translated, not transliterated: their words count half. */
     static final double ORGANIZATION_WEIGHT = 0.5;
 
+    /** Entities repeat from article to article (people, places): the keys of each are worked out once. */
+    static final int CACHED_ENTITIES = 20_000;
+
     private final EntityKeyer keyer;
     private final CountryNames countryNames;
+    private final Map<String, long[]> entityKeys = new LinkedHashMap<>(1_024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
+            return size() > CACHED_ENTITIES;
+        }
+    };
 
     Featurizer(EntityKeyer keyer) {
         this.keyer = keyer;
@@ -42,12 +53,7 @@ final class Featurizer {
         for (EntityCount entity : enriched.enrichment().entities()) {
             double weight = (1 + Math.log(entity.count()))
                     * (entity.type() == EntityType.ORGANIZATION ? ORGANIZATION_WEIGHT : 1);
-            for (String word : keyer.key(entity, language).split(" ")) {
-                String skeleton = word.length() < 2 ? "" : EntityKeys.skeleton(word);
-                if (skeleton.isEmpty() || countryNames.contains(skeleton)) {
-                    continue; // countries are compared by their codes
-                }
-                long key = Terms.hash(Terms.ENTITY, skeleton);
+            for (long key : keys(entity, language)) {
                 entities.merge(key, weight, Double::sum);
                 if (entity.type() == EntityType.LOCATION) {
                     places.merge(key, weight, Double::sum);
@@ -68,6 +74,20 @@ final class Featurizer {
                 article.title(), sublinear(counts, MAX_TERMS), sublinear(titleCounts, MAX_TERMS),
                 SparseVector.of(entities), SparseVector.of(places), SparseVector.of(countries),
                 enriched.enrichment().countries(), SparseVector.of(keywords), enriched.enrichment().entities());
+    }
+
+    /** The hashed skeletons of the entity's key words, country names left out (countries are compared by code). */
+    private long[] keys(EntityCount entity, String language) {
+        return entityKeys.computeIfAbsent(language + '\u0000' + entity.type() + '\u0000' + entity.text(), text -> {
+            List<Long> keys = new ArrayList<>();
+            for (String word : keyer.key(entity, language).split(" ")) {
+                String skeleton = word.length() < 2 ? "" : EntityKeys.skeleton(word);
+                if (!skeleton.isEmpty() && !countryNames.contains(skeleton)) {
+                    keys.add(Terms.hash(Terms.ENTITY, skeleton));
+                }
+            }
+            return keys.stream().mapToLong(Long::longValue).toArray();
+        });
     }
 
     private static Map<Long, Double> count(List<String> stems) {

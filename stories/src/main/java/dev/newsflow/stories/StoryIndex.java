@@ -1,7 +1,11 @@
 package dev.newsflow.stories;
 
+import com.carrotsearch.hppc.IntArrayList;
+import com.carrotsearch.hppc.IntHashSet;
 import com.carrotsearch.hppc.LongIntHashMap;
 import com.carrotsearch.hppc.LongObjectHashMap;
+import com.carrotsearch.hppc.ObjectIntHashMap;
+import com.carrotsearch.hppc.cursors.IntCursor;
 import dev.newsflow.events.Article;
 import dev.newsflow.events.EnrichedArticle;
 import dev.newsflow.events.EntityCount;
@@ -12,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +78,13 @@ public final class StoryIndex {
 
     private final Map<String, StoryEntry> stories = new HashMap<>();
     private final TreeSet<StoryEntry> storiesByLastSeen = new TreeSet<>(BY_LAST_SEEN);
-    private final LongObjectHashMap<Set<String>> postings = new LongObjectHashMap<>();
+    /** Each open story has a slot: postings and the candidate search count stories by slot, not by id. */
+    private final ObjectIntHashMap<String> slots = new ObjectIntHashMap<>();
+    private final IntArrayList freeSlots = new IntArrayList();
+    private StoryEntry[] bySlot = new StoryEntry[1_024];
+    private double[] hitWeights = new double[1_024];
+    private int nextSlot;
+    private final LongObjectHashMap<IntHashSet> postings = new LongObjectHashMap<>();
     private final Map<String, ArticleEntry> articles = new HashMap<>();
     private final TreeSet<ArticleEntry> articlesBySeen = new TreeSet<>(BY_SEEN);
     private final LongIntHashMap documentFrequency = new LongIntHashMap();
@@ -295,6 +304,7 @@ public final class StoryIndex {
             StoryEntry story = storiesByLastSeen.pollFirst();
             stories.remove(story.storyId());
             unlink(story);
+            freeSlot(story);
             gone.add(StoryChangelog.storyKey(story.storyId()));
         }
         long articleCutoff = now.toEpochMilli() - articleWindowMillis;
@@ -322,6 +332,7 @@ public final class StoryIndex {
                     stories.remove(storyId);
                     storiesByLastSeen.remove(old);
                     unlink(old);
+                    freeSlot(old);
                 }
                 return;
             }
@@ -329,6 +340,7 @@ public final class StoryIndex {
             if (old == null) {
                 stories.put(story.storyId(), story);
                 storiesByLastSeen.add(story);
+                takeSlot(story);
                 link(story, story.indexKeysView());
             } else {
                 replace(old, story);
@@ -355,24 +367,29 @@ public final class StoryIndex {
     /** The open stories that share a usable key with the article, best first, at most the configured number. */
     private List<StoryEntry> candidates(ArticleFeatures article) {
         long cutoff = article.seenAt().toEpochMilli() - quietMillis;
-        Map<String, double[]> hits = new HashMap<>();
+        IntArrayList touched = new IntArrayList();
         for (long key : queryKeys(article)) {
-            Set<String> holders = postings.get(key);
+            IntHashSet holders = postings.get(key);
             if (holders == null || holders.size() > config.maxKeyPostings()) {
                 continue;
             }
-            double weight = idf(key);
-            for (String storyId : holders) {
-                hits.computeIfAbsent(storyId, id -> new double[1])[0] += weight;
+            double weight = idf(key); // at least 1: a slot's weight is 0 only before its first hit
+            for (IntCursor holder : holders) {
+                if (hitWeights[holder.value] == 0) {
+                    touched.add(holder.value);
+                }
+                hitWeights[holder.value] += weight;
             }
         }
-        List<Hit> ranked = new ArrayList<>(hits.size());
-        hits.forEach((storyId, weight) -> {
-            StoryEntry story = stories.get(storyId);
+        List<Hit> ranked = new ArrayList<>(touched.size());
+        for (int i = 0; i < touched.size(); i++) {
+            int slot = touched.get(i);
+            StoryEntry story = bySlot[slot];
             if (story.lastSeen().toEpochMilli() >= cutoff) {
-                ranked.add(new Hit(story, weight[0]));
+                ranked.add(new Hit(story, hitWeights[slot]));
             }
-        });
+            hitWeights[slot] = 0;
+        }
         ranked.sort(Hit.BEST_FIRST);
         List<StoryEntry> best = new ArrayList<>(Math.min(ranked.size(), config.maxCandidates()));
         for (int i = 0; i < ranked.size() && i < config.maxCandidates(); i++) {
@@ -473,6 +490,7 @@ public final class StoryIndex {
                 indexKeys(new long[0], article));
         stories.put(story.storyId(), story);
         storiesByLastSeen.add(story);
+        takeSlot(story);
         link(story, story.indexKeysView());
         return story;
     }
@@ -581,6 +599,7 @@ public final class StoryIndex {
         storiesByLastSeen.remove(old);
         stories.put(updated.storyId(), updated);
         storiesByLastSeen.add(updated);
+        bySlot[slots.get(updated.storyId())] = updated;
         relink(old, updated);
     }
 
@@ -592,9 +611,9 @@ public final class StoryIndex {
         int j = 0;
         while (i < before.length || j < after.length) {
             if (j == after.length || (i < before.length && before[i] < after[j])) {
-                unlink(updated.storyId(), before[i++]);
+                unlink(slots.get(updated.storyId()), before[i++]);
             } else if (i == before.length || after[j] < before[i]) {
-                link(updated.storyId(), after[j++]);
+                link(slots.get(updated.storyId()), after[j++]);
             } else {
                 i++;
                 j++;
@@ -603,34 +622,52 @@ public final class StoryIndex {
     }
 
     private void link(StoryEntry story, long[] keys) {
+        int slot = slots.get(story.storyId());
         for (long key : keys) {
-            link(story.storyId(), key);
+            link(slot, key);
         }
     }
 
-    private void link(String storyId, long key) {
-        Set<String> holders = postings.get(key);
+    private void link(int slot, long key) {
+        IntHashSet holders = postings.get(key);
         if (holders == null) {
-            holders = new HashSet<>();
+            holders = new IntHashSet();
             postings.put(key, holders);
         }
-        holders.add(storyId);
+        holders.add(slot);
     }
 
     private void unlink(StoryEntry story) {
+        int slot = slots.get(story.storyId());
         for (long key : story.indexKeysView()) {
-            unlink(story.storyId(), key);
+            unlink(slot, key);
         }
     }
 
-    private void unlink(String storyId, long key) {
-        Set<String> holders = postings.get(key);
+    private void unlink(int slot, long key) {
+        IntHashSet holders = postings.get(key);
         if (holders != null) {
-            holders.remove(storyId);
+            holders.remove(slot);
             if (holders.isEmpty()) {
                 postings.remove(key);
             }
         }
+    }
+
+    private void takeSlot(StoryEntry story) {
+        int slot = freeSlots.isEmpty() ? nextSlot++ : freeSlots.removeAt(freeSlots.size() - 1);
+        if (slot == bySlot.length) {
+            bySlot = Arrays.copyOf(bySlot, slot * 2);
+            hitWeights = Arrays.copyOf(hitWeights, slot * 2);
+        }
+        slots.put(story.storyId(), slot);
+        bySlot[slot] = story;
+    }
+
+    private void freeSlot(StoryEntry story) {
+        int slot = slots.remove(story.storyId());
+        bySlot[slot] = null;
+        freeSlots.add(slot);
     }
 
     private static String language(Article article) {

@@ -5,6 +5,7 @@ import com.ibm.icu.text.Transliterator;
 import dev.newsflow.events.EntityCount;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The fallback entity key until the enrich stage gives each entity a canonical cross-script key: every word of
@@ -31,6 +32,9 @@ public final class TransliteratingEntityKeyer implements EntityKeyer {
             "dan", "дан", "ден", "тан", "тен",
             "ga", "га", "ге", "ка", "ке", "да", "де", "та", "те", "da", "ni", "ни", "ны", "ні", "ди", "ды");
 
+    private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{M}\\p{N}'ʻʼ‘’`]+");
+    private static final Pattern NOT_ASCII_KEY = Pattern.compile("[^a-z0-9']");
+
     private final Transliterator toAscii = Transliterator.getInstance("Any-Latin; Latin-ASCII");
     private final Transliterator uzbekToLatin = Transliterator.getInstance("uz_Cyrl-uz_Latn");
     private final Normalizer2 nfkc = Normalizer2.getNFKCInstance();
@@ -38,12 +42,12 @@ public final class TransliteratingEntityKeyer implements EntityKeyer {
     @Override
     public String key(EntityCount entity, String language) {
         StringBuilder key = new StringBuilder();
-        for (String word : nfkc.normalize(entity.text()).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{M}\\p{N}'ʻʼ‘’`]+")) {
+        for (String word : WORD_BREAK.split(nfkc.normalize(entity.text()).toLowerCase(Locale.ROOT))) {
             String base = withoutCaseEnding(word, language);
             if ("uz".equals(language)) {
                 base = uzbekToLatin.transliterate(base); // х -> x, қ -> q, ў -> oʻ as Uzbek Latin writes them
             }
-            String ascii = toAscii.transliterate(base).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9']", "");
+            String ascii = NOT_ASCII_KEY.matcher(toAscii.transliterate(base).toLowerCase(Locale.ROOT)).replaceAll("");
             if (!ascii.isEmpty()) {
                 if (key.length() > 0) {
                     key.append(' ');
