@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -381,20 +382,23 @@ public final class StoryIndex {
                 hitWeights[holder.value] += weight;
             }
         }
-        List<Hit> ranked = new ArrayList<>(touched.size());
+        // the best few of often a thousand hits: a bounded heap whose head is the worst kept
+        PriorityQueue<Hit> kept = new PriorityQueue<>(config.maxCandidates() + 1, Hit.BEST_FIRST.reversed());
         for (int i = 0; i < touched.size(); i++) {
             int slot = touched.get(i);
             StoryEntry story = bySlot[slot];
             if (story.lastSeen().toEpochMilli() >= cutoff) {
-                ranked.add(new Hit(story, hitWeights[slot]));
+                kept.add(new Hit(story, hitWeights[slot]));
+                if (kept.size() > config.maxCandidates()) {
+                    kept.poll();
+                }
             }
             hitWeights[slot] = 0;
         }
+        List<Hit> ranked = new ArrayList<>(kept);
         ranked.sort(Hit.BEST_FIRST);
-        List<StoryEntry> best = new ArrayList<>(Math.min(ranked.size(), config.maxCandidates()));
-        for (int i = 0; i < ranked.size() && i < config.maxCandidates(); i++) {
-            best.add(ranked.get(i).story());
-        }
+        List<StoryEntry> best = new ArrayList<>(ranked.size());
+        ranked.forEach(hit -> best.add(hit.story()));
         return best;
     }
 
