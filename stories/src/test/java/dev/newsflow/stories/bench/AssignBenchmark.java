@@ -62,39 +62,58 @@ public class AssignBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        Path dir = Path.of(data);
-        if (data.isEmpty() || !Files.isDirectory(dir.resolve("reuters21578")) || !Files.isDirectory(dir.resolve("telegram_ru_news"))) {
-            throw new IllegalArgumentException("give -p data=DIR, the folder holding reuters21578/ and telegram_ru_news/ (was '" + data + "')");
+        Week week = Week.load(data);
+        index = week.index();
+        probes = week.probes();
+        clock = week.end();
+    }
+
+    /**
+     * A week of news in an index and the articles held back to judge at its end, as the benchmark sets them up.
+     *
+     * @param index  the index, holding every article but the probes, spread over seven days
+     * @param probes the last 2,000 articles, enriched, not yet judged
+     * @param end    the time of the last indexed article
+     */
+    record Week(StoryIndex index, List<EnrichedArticle> probes, Instant end) {
+        static Week load(String data) throws IOException {
+            Path dir = Path.of(data);
+            if (data.isEmpty() || !Files.isDirectory(dir.resolve("reuters21578")) || !Files.isDirectory(dir.resolve("telegram_ru_news"))) {
+                throw new IllegalArgumentException("give the folder holding reuters21578/ and telegram_ru_news/ (was '" + data + "')");
+            }
+            List<Article> articles = new ArrayList<>(reuters(dir.resolve("reuters21578")));
+            articles.addAll(telegram(dir.resolve("telegram_ru_news")));
+            // interleave the two sources the way one stream would carry them
+            articles.sort((a, b) -> Integer.compare(a.id().hashCode(), b.id().hashCode()));
+            Enricher enricher = Enrichers.createDefault();
+            Instant start = Instant.parse("2024-03-04T00:00:00Z");
+            long step = Duration.ofDays(7).toMillis() / articles.size();
+            List<EnrichedArticle> enriched = articles.parallelStream()
+                    .map(a -> new EnrichedArticle(a, enricher.enrich(a), start)).toList();
+            StoryIndex index = new StoryIndex(StoriesConfig.defaults());
+            int indexed = enriched.size() - PROBES;
+            for (int i = 0; i < indexed; i++) {
+                Instant at = start.plusMillis(i * step);
+                index.expire(at);
+                index.assign(enriched.get(i), at);
+            }
+            System.out.printf("%nindex: %d articles over 7 days, %d remembered, %d open stories%n", indexed,
+                    index.rememberedArticles(), index.openStories());
+            return new Week(index, enriched.subList(indexed, enriched.size()), start.plusMillis(indexed * step));
         }
-        List<Article> articles = new ArrayList<>(reuters(dir.resolve("reuters21578")));
-        articles.addAll(telegram(dir.resolve("telegram_ru_news")));
-        // interleave the two sources the way one stream would carry them
-        articles.sort((a, b) -> Integer.compare(a.id().hashCode(), b.id().hashCode()));
-        Enricher enricher = Enrichers.createDefault();
-        Instant start = Instant.parse("2024-03-04T00:00:00Z");
-        long step = Duration.ofDays(7).toMillis() / articles.size();
-        List<EnrichedArticle> enriched = articles.parallelStream()
-                .map(a -> new EnrichedArticle(a, enricher.enrich(a), start)).toList();
-        index = new StoryIndex(StoriesConfig.defaults());
-        int indexed = enriched.size() - PROBES;
-        for (int i = 0; i < indexed; i++) {
-            Instant at = start.plusMillis(i * step);
-            index.expire(at);
-            index.assign(enriched.get(i), at);
-        }
-        probes = enriched.subList(indexed, enriched.size());
-        clock = start.plusMillis(indexed * step);
-        System.out.printf("%nindex: %d articles over 7 days, %d remembered, %d open stories%n", indexed,
-                index.rememberedArticles(), index.openStories());
     }
 
     @Benchmark
     public Object assign() {
-        EnrichedArticle probe = probes.get(next % PROBES);
-        Article a = probe.article();
-        Article fresh = new Article(a.id() + "#" + next++, a.title(), a.body(), a.author(), a.source(), a.publishedAt(),
-                a.url(), a.language(), a.origin());
         clock = clock.plusSeconds(1);
+        return judge(index, probes.get(next % PROBES), next++, clock);
+    }
+
+    /** One decision as the stage makes it: {@code expire}, then {@code assign} of the probe under a new id. */
+    static Object judge(StoryIndex index, EnrichedArticle probe, int round, Instant clock) {
+        Article a = probe.article();
+        Article fresh = new Article(a.id() + "#" + round, a.title(), a.body(), a.author(), a.source(), a.publishedAt(),
+                a.url(), a.language(), a.origin());
         index.expire(clock);
         return index.assign(new EnrichedArticle(fresh, probe.enrichment(), clock), clock);
     }
