@@ -5,11 +5,18 @@
 (function () {
   const MAX_FEED_ITEMS = 100;
   const STATS_REFRESH_MS = 15000;
+  // A story is stored a moment after its article reaches the stream (stories stage, then store): look then.
+  const STORIES_AFTER_ARTICLE_MS = 1500;
+  const TOP_STORIES = '/api/stories?hours=24&limit=8';
   const SOURCES_REFRESH_MS = 5000;
   const feed = document.getElementById('feed');
   const feedEmpty = document.getElementById('feed-empty');
   const feedHeading = document.getElementById('feed-heading');
   const arrivals = [];
+  const stories = document.getElementById('stories');
+  const storiesEmpty = document.getElementById('stories-empty');
+  const openStories = new Set();
+  let storiesTimer = null;
   let searching = false;
   let stats = null;
   const charts = {};
@@ -74,10 +81,69 @@
     feedEmpty.hidden = articles.length > 0;
   }
 
+  function plural(n, word) {
+    return n + ' ' + word + (n === 1 ? '' : 's');
+  }
+
+  function storyArticles(list, details) {
+    list.replaceChildren();
+    (details.articles || []).forEach(function (article) {
+      const line = [article.title || article.id, article.source, article.language].filter(Boolean).join(' · ');
+      const item = el('li', '', line);
+      item.appendChild(el('span', 'why', ' (' + (article.decidedBy === 'duplicate' ? 'reprint' : article.decidedBy) + ')'));
+      list.appendChild(item);
+    });
+  }
+
+  function storyItem(ranked) {
+    const story = ranked.story;
+    const item = el('li');
+    item.dataset.id = String(story.id);
+    const details = el('details');
+    const summary = el('summary');
+    summary.appendChild(el('span', 'title', story.headline));
+    const meta = [plural(story.articles, 'article'), plural(story.independentOutlets, 'outlet'),
+      story.reprints ? plural(story.reprints, 'reprint') : null, (story.languages || []).join(', '),
+      (story.countries || []).slice(0, 5).join(', '), formatTime(story.lastSeen)].filter(Boolean).join(' · ');
+    summary.appendChild(el('div', 'meta', meta));
+    const chips = el('div', 'chips');
+    (story.topEntities || []).slice(0, 5).forEach(function (entity) {
+      chips.appendChild(el('span', 'chip ' + (entity.type || ''), entity.text));
+    });
+    if (chips.childElementCount) summary.appendChild(chips);
+    details.appendChild(summary);
+    const list = el('ol', 'story-articles');
+    details.appendChild(list);
+    details.addEventListener('toggle', function () {
+      if (!details.open) { openStories.delete(story.id); return; }
+      openStories.add(story.id);
+      getJson('/api/stories/' + encodeURIComponent(story.id) + '?limit=20')
+        .then(function (body) { storyArticles(list, body); })
+        .catch(function (e) { list.replaceChildren(el('li', 'muted', e.message)); });
+    });
+    if (openStories.has(story.id)) details.open = true;
+    item.appendChild(details);
+    return item;
+  }
+
+  function loadStories() {
+    return getJson(TOP_STORIES).then(function (body) {
+      stories.replaceChildren();
+      body.stories.forEach(function (ranked) { stories.appendChild(storyItem(ranked)); });
+      storiesEmpty.hidden = body.stories.length > 0;
+    }).catch(function (e) { console.warn('stories', e); });
+  }
+
+  function storiesSoon() {
+    if (storiesTimer) return;
+    storiesTimer = setTimeout(function () { storiesTimer = null; loadStories(); }, STORIES_AFTER_ARTICLE_MS);
+  }
+
   function addLive(article) {
     arrivals.push({at: Date.now(), enrichedAt: Date.parse(article.enrichedAt)});
     updateGauges();
     countLive(article);
+    storiesSoon();
     if (searching) return;
     const existing = feed.querySelector('li[data-id="' + CSS.escape(String(article.id)) + '"]');
     if (existing) existing.remove();
@@ -289,8 +355,10 @@
 
   loadStats();
   loadSources();
+  loadStories();
   loadLatest().then(connect);
   setInterval(loadStats, STATS_REFRESH_MS);
+  setInterval(loadStories, STATS_REFRESH_MS);
   setInterval(loadSources, SOURCES_REFRESH_MS);
   setInterval(updateGauges, 5000);
 })();

@@ -170,7 +170,7 @@ public final class BenchCommand implements Callable<Integer> {
             List<PipelineRuns.Backfill> throughputs = new ArrayList<>();
             for (int run = 1; run <= backfillRuns; run++) {
                 log("backfill " + run + " of " + backfillRuns + ": " + backfill.size()
-                        + " Reuters articles through dedupe, enrich, store (SQLite), all in this JVM");
+                        + " Reuters articles through dedupe, enrich, stories, store (SQLite), all in this JVM");
                 var throughput = runs.backfill("backfill" + run + "x" + System.currentTimeMillis() % 100_000, backfill, enricher);
                 throughputs.add(throughput);
                 report.backfill("backfill " + run + (run == 1 ? " (fresh JVM)" : " (same JVM, code compiled by then)")

@@ -68,7 +68,7 @@ final class CpuAccount {
                 || threadName.startsWith("ExpirationReaper") || threadName.startsWith("transaction-")) {
             return "broker";
         }
-        for (String stage : new String[] {"dedupe", "enrich", "store"}) {
+        for (String stage : new String[] {"dedupe", "enrich", "stories", "store"}) {
             if (threadName.endsWith("-" + stage) || threadName.startsWith("newsflow-" + stage)) {
                 return stage;
             }

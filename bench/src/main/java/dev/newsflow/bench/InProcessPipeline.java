@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One run of the pipeline on fresh topics (suffix {@code run}) and a fresh SQLite database, with the dedupe and
- * store stages (and the enrich stage unless it runs elsewhere) as threads of this process, built by the same
+ * One run of the pipeline on fresh topics (suffix {@code run}) and a fresh SQLite database, with the dedupe, stories
+ * and store stages (and the enrich stage unless it runs elsewhere) as threads of this process, built by the same
  * {@link LocalPipeline} as {@code newsflow run}. Owned by one thread; {@link #close()} stops stages, then the store.
  */
 final class InProcessPipeline implements AutoCloseable {
@@ -119,6 +119,20 @@ final class InProcessPipeline implements AutoCloseable {
             }
         }
         return stored;
+    }
+
+    /**
+     * When the last row was stored: of an article, or of an article's story (the stories stage runs after enrich, so its
+     * rows may come last).
+     */
+    long lastStoredMillis() throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT MAX(last) FROM (SELECT MAX(stored_ms) AS last FROM articles"
+                     + " UNION ALL SELECT MAX(stored_ms) FROM article_stories)")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /** Ids of the stored articles that dedupe judged duplicates: they never reach the enriched topic. */

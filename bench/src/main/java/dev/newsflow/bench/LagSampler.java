@@ -53,7 +53,8 @@ final class LagSampler implements AutoCloseable {
         this.inputsByStage = new LinkedHashMap<>();
         inputsByStage.put("dedupe", List.of(topics.raw().name()));
         inputsByStage.put("enrich", List.of(topics.unique().name()));
-        inputsByStage.put("store", List.of(topics.enriched().name(), topics.duplicates().name()));
+        inputsByStage.put("stories", List.of(topics.enriched().name(), topics.duplicates().name()));
+        inputsByStage.put("store", List.of(topics.enriched().name(), topics.duplicates().name(), topics.stories().name()));
     }
 
     synchronized void addChild(long pid) {

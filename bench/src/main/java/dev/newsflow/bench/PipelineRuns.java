@@ -128,8 +128,8 @@ final class PipelineRuns {
                 throw new IllegalStateException("backfill " + pipeline.name() + ": only " + (pipeline.settled() - before)
                         + " of " + articles.size() + " articles stored within " + timeout.toSeconds() + " s");
             }
-            // The backfill ends when its last row is stored; the catch-up check only notices it a little later.
-            long lastStored = pipeline.storedMillis().values().stream().mapToLong(Long::longValue).max().orElseThrow();
+            // The backfill ends when its last row (article or story) is stored; the catch-up check notices it a little later.
+            long lastStored = pipeline.lastStoredMillis();
             double totalSeconds = (lastStored - startMillis) / 1000.0;
             Map<String, Double> cpuSeconds = cpu.secondsByGroup();
             List<LagSampler.Sample> samples = sampler.stop();

@@ -14,6 +14,7 @@ class CpuAccountTest {
     void shouldGroupThreadsByStageBrokerAndClient() {
         assertThat(CpuAccount.group("bench-backfill1-enrich")).isEqualTo("enrich");
         assertThat(CpuAccount.group("newsflow-store:connection-adder")).isEqualTo("store");
+        assertThat(CpuAccount.group("newsflow-stories")).isEqualTo("stories");
         assertThat(CpuAccount.group("ForkJoinPool.commonPool-worker-3")).startsWith("common pool");
         assertThat(CpuAccount.group("data-plane-kafka-request-handler-1")).isEqualTo("broker");
         assertThat(CpuAccount.group("kafka-producer-network-thread | backfill1-dedupe-0-producer")).isEqualTo("Kafka client I/O");

@@ -28,8 +28,9 @@ final class ConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.println("Settings, given as --set KEY=VALUE (run, dedupe, enrich, store, replay: stage runtime and their own "
-                + "stage's; annotate: enrich; consume: stage runtime and the plug-in's; ingest, run --sources, extract: sources):");
+        System.out.println("Settings, given as --set KEY=VALUE (run, dedupe, enrich, stories-stage, store, replay: stage runtime and their own "
+                + "stage's; annotate: enrich; stories: dedupe, enrich and stories; consume: stage runtime and the plug-in's; ingest, "
+                + "run --sources, extract: sources):");
         System.out.println();
         System.out.print(Settings.describe(components()));
         return 0;

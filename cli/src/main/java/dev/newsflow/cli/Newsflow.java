@@ -5,9 +5,9 @@ import picocli.CommandLine.Command;
 
 /** The {@code newsflow} command. {@code main} only wires: each subcommand builds what it needs. */
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
-        description = "Event-streaming news ingestion on Apache Kafka: publish, dedupe, enrich, store.",
+        description = "Event-streaming news ingestion on Apache Kafka: publish, dedupe, enrich, group into stories, store.",
         subcommands = {RunCommand.class, BrokerCommand.class, ProduceCommand.class, StageCommand.Dedupe.class,
-                StageCommand.Enrich.class, StageCommand.Store.class, ServeCommand.class, AnnotateCommand.class, DlqCommand.class, ReplayCommand.class,
+                StageCommand.Enrich.class, StageCommand.Stories.class, StageCommand.Store.class, ServeCommand.class, AnnotateCommand.class, StoriesCommand.class, DlqCommand.class, ReplayCommand.class,
                 ConfigCommand.class,
                 ConsumeCommand.class, IngestCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class})
 public final class Newsflow {

@@ -1,6 +1,7 @@
 package dev.newsflow.cli;
 
 import dev.newsflow.clients.KafkaSettings;
+import dev.newsflow.clients.TopicSnapshot;
 import dev.newsflow.consumer.pipeline.PipelineSettings;
 import dev.newsflow.events.PipelineTopics;
 import dev.newsflow.storage.ArticleStore;
@@ -12,16 +13,25 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,13 +39,15 @@ import picocli.CommandLine.Option;
 /**
  * Makes a stage process again what Kafka still holds (after better models, say): moves the stage's offsets
  * back to the beginning or to the first record at or after {@code --from}. Kafka-committed offsets (dedupe,
- * enrich) can only move while the stage's instances are stopped; the store's offsets live in its database.
- * The store upserts, so replayed articles update their rows instead of doubling them.
+ * enrich, stories) can only move while the stage's instances are stopped; the store's offsets live in its database.
+ * The store upserts, so replayed articles update their rows instead of doubling them. The stories stage rebuilds its
+ * stories: its changelog is emptied (a tombstone for every entry), so it starts from no stories and groups the
+ * replayed articles again; the store then rewrites the stories and drops the ones no article is in any more.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Re-run a stage over what is already in Kafka, by moving its offsets back. Stop the stage's instances first.")
 final class ReplayCommand implements Callable<Integer> {
-    enum ReplayStage { dedupe, enrich, store }
+    enum ReplayStage { dedupe, enrich, stories, store }
 
     @Mixin
     KafkaOptions kafka;
@@ -63,6 +75,11 @@ final class ReplayCommand implements Callable<Integer> {
             }
         }
         offsets.forEach((partition, offset) -> System.out.println(partition + " -> " + offset));
+        if (stage == ReplayStage.stories) {
+            int forgotten = forgetStories(settings, kafka.topics().storiesIndex().name());
+            System.out.println("stories changelog " + kafka.topics().storiesIndex() + ": " + forgotten
+                    + " entries forgotten; the stage starts from no stories");
+        }
         System.out.println("stage " + stage + " (group " + group + ") will re-process from " + (from == null ? "the beginning" : from)
                 + " when it next starts");
         return 0;
@@ -72,7 +89,8 @@ final class ReplayCommand implements Callable<Integer> {
         return switch (stage) {
             case dedupe -> List.of(topics.raw().name());
             case enrich -> List.of(topics.unique().name());
-            case store -> List.of(topics.enriched().name(), topics.duplicates().name());
+            case stories -> List.of(topics.enriched().name(), topics.duplicates().name());
+            case store -> List.of(topics.enriched().name(), topics.duplicates().name(), topics.stories().name());
         };
     }
 
@@ -118,6 +136,29 @@ final class ReplayCommand implements Callable<Integer> {
             throw new IllegalStateException("cannot move the offsets of group " + group + " (stop every running instance of the stage first): "
                     + Newsflow.oneLine(e.getCause()), e);
         }
+    }
+
+    /** Writes a tombstone for every live key of the changelog, so a restored index is empty; returns how many. */
+    private static int forgetStories(KafkaSettings settings, String changelog) throws Exception {
+        Set<String> live = new LinkedHashSet<>();
+        TopicSnapshot.read(settings, changelog, record -> {
+            if (record.value() == null) {
+                live.remove(record.key());
+            } else {
+                live.add(record.key());
+            }
+        });
+        try (var producer = new KafkaProducer<>(settings.producer(Map.of(ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)), new StringSerializer(), new ByteArraySerializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (String key : live) {
+                sent.add(producer.send(new ProducerRecord<>(changelog, key, null)));
+            }
+            for (Future<RecordMetadata> ack : sent) {
+                ack.get(60, TimeUnit.SECONDS);
+            }
+        }
+        return live.size();
     }
 
     private void moveStoreOffsets(String group, Map<TopicPartition, Long> offsets) {

@@ -28,13 +28,13 @@ import picocli.CommandLine.Option;
 
 /**
  * The whole pipeline in one process: the embedded broker (unless {@code --bootstrap-servers} names a cluster),
- * the API and dashboard, the dedupe, enrich and store stages, then publishing of the given paths. Runs as a
+ * the API and dashboard, the dedupe, enrich, stories and store stages, then publishing of the given paths. Runs as a
  * service until Ctrl-C, or with {@code --exit-when-idle} until the pipeline has caught up (every record its
  * inputs held, published now or earlier, stored or dead-lettered; see {@link dev.newsflow.consumer.runtime.CatchUp}).
  * Parts stop in order: producer, stages, API, store, broker last.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the whole pipeline (broker, dedupe, enrich, store, API and dashboard) and publish PATH... (default: seeds/, "
+        description = "Run the whole pipeline (broker, dedupe, enrich, stories, store, API and dashboard) and publish PATH... (default: seeds/, "
                 + "unless --sources names feeds, sitemaps and folders to poll).")
 final class RunCommand implements Callable<Integer> {
     @Mixin

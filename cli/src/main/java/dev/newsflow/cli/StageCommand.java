@@ -76,8 +76,23 @@ abstract class StageCommand implements Callable<Integer> {
         }
     }
 
+    @Command(name = "stories-stage", mixinStandardHelpOptions = true,
+            description = "Run the stories stage: news.articles.enriched + news.articles.duplicates -> news.stories. One instance "
+                    + "works (a sequencer); further ones stand by. `newsflow stories` is the offline grouping.")
+    static final class Stories extends StageCommand {
+        @Override
+        List<Settings.Component> components() {
+            return List.of(PipelineSettings.STAGE, PipelineSettings.STORIES);
+        }
+
+        @Override
+        StageRunner<?> build(StageContext context, Resources resources) {
+            return PipelineStages.stories(context);
+        }
+    }
+
     @Command(name = "store", mixinStandardHelpOptions = true,
-            description = "Run the store stage: news.articles.enriched + news.articles.duplicates -> database.")
+            description = "Run the store stage: news.articles.enriched + news.articles.duplicates + news.stories -> database.")
     static final class Store extends StageCommand {
         @Override
         List<Settings.Component> components() {

@@ -36,9 +36,9 @@ class ComposeFileTest {
 
         assertThat(services.exitCode()).as(services.stderr()).isZero();
         assertThat(services.stdout().lines().toList())
-                .containsExactlyInAnyOrder("kafka", "postgres", "dedupe", "enrich", "store", "serve", "produce", "consume-jsonl");
+                .containsExactlyInAnyOrder("kafka", "postgres", "dedupe", "enrich", "stories", "store", "serve", "produce", "consume-jsonl");
         assertThat(resolved.stdout()).contains("image: apache/kafka:").contains("KAFKA_PROCESS_ROLES: broker,controller")
-                .contains("jdbc:postgresql://postgres:5432/newsflow");
+                .contains("jdbc:postgresql://postgres:5432/newsflow").contains("stories-stage --bootstrap-servers kafka:9092");
     }
 
     private record Output(int exitCode, String stdout, String stderr) {

@@ -99,6 +99,15 @@ class ContractSchemaTest {
     }
 
     @Test
+    void shouldMatchEveryStoryUpdateWithItsCloudEventsHeaders() {
+        List<ConsumerRecord<String, byte[]>> stories = ContractTopics.readAll(broker, topics.stories().name());
+
+        assertThat(stories).as("the seed opened a story; its re-send is known, not grouped again").hasSize(1);
+        assertThat(stories.get(0).key()).isEqualTo("s-51b25be97f64b557");
+        assertValid(stories, "story-update.schema.json");
+    }
+
+    @Test
     void shouldDescribeTheHeadersOfTheDeadLetter() {
         List<ConsumerRecord<String, byte[]>> letters = ContractTopics.readAll(broker, topics.dlq().name());
 

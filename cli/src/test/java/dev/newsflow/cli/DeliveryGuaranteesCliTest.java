@@ -69,7 +69,7 @@ class DeliveryGuaranteesCliTest {
         CliRun run = CliRun.of(args.toArray(String[]::new));
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(run.stdout()).contains("published: 1, unique: 1, duplicates: 0, enriched: 1, stored: 1, dead letters: 10, "
+        assertThat(run.stdout()).contains("published: 1, unique: 1, duplicates: 0, enriched: 1, grouped: 1, stored: 1, dead letters: 10, "
                 + "rows in database: 1");
         try (ArticleStore store = ArticleStore.open("jdbc:sqlite:" + dir.resolve("newsflow.db"))) {
             assertThat(store.findArticle("good-1")).isPresent();
@@ -92,7 +92,7 @@ class DeliveryGuaranteesCliTest {
         CliRun refused = CliRun.of(args.toArray(String[]::new));
 
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.stderr()).contains("error: stage store failed");
+        assertThat(refused.stderr()).as("both consumers of the enriched topic stop").containsPattern("error: stage (store|stories) failed");
         assertThat(refused.stdout()).as("the stage retried").contains("attempt 2 of 3");
         assertThat(deadLetters(broker, suffix)).isEmpty();
         try (ArticleStore store = ArticleStore.open("jdbc:sqlite:" + dir.resolve("newsflow.db"))) {
@@ -104,10 +104,13 @@ class DeliveryGuaranteesCliTest {
         CliRun restarted = CliRun.of(args.toArray(String[]::new));
 
         assertThat(restarted.exitCode()).as(restarted.stderr()).isZero();
-        assertThat(deadLetters(broker, suffix)).singleElement().satisfies(letter -> {
+        List<ConsumerRecord<String, byte[]>> letters = deadLetters(broker, suffix);
+        assertThat(letters).as("one dead letter from each stage that reads the enriched topic").hasSize(2).allSatisfy(letter -> {
             assertThat(letter.key()).isEqualTo("poison-1");
             assertThat(letter.value()).isEqualTo(POISON);
         });
+        assertThat(letters).extracting(letter -> new String(letter.headers().lastHeader("dlq.stage").value(), StandardCharsets.UTF_8))
+                .containsExactlyInAnyOrder("store", "stories");
         try (ArticleStore store = ArticleStore.open("jdbc:sqlite:" + dir.resolve("newsflow.db"))) {
             assertThat(store.findArticle("good-1")).isPresent();
         }
@@ -170,7 +173,8 @@ class DeliveryGuaranteesCliTest {
         assertThat(config.exitCode()).isZero();
         assertThat(config.stdout()).contains("stage.max.poll.records (int, default: 500, valid: [1,...,100000])",
                 "dedupe.window (string, default: PT72H", "enrich.languages (list, default: en,ru,uz,kk,ky,tr,az",
-                "webhook.url (string, default: none, required", "jsonl.dir", "The most records processed and committed as one batch.");
+                "webhook.url (string, default: none, required", "jsonl.dir",
+                "stories.threshold.join (double, default: 0.34, valid: ", "The most records processed and committed as one batch.");
     }
 
     private static String[] runArgs(KafkaBroker broker, Path dir, String suffix, Path input) {
@@ -203,11 +207,14 @@ class DeliveryGuaranteesCliTest {
         }
     }
 
-    /** Lets the dead-letter topic take records of 64 bytes at most (SET), or any size again (DELETE). */
+    /** Lets the dead-letter topic take records of 200 bytes at most (SET), or any size again (DELETE):
+     * less than any event, more than a transaction marker (a topic that refuses the markers of a transaction that
+     * wrote to it leaves the transaction hanging on the broker).
+     */
     private static void limitDeadLetters(KafkaBroker broker, String suffix, AlterConfigOp.OpType op) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             var dlq = new ConfigResource(ConfigResource.Type.TOPIC, "news.articles.dlq." + suffix);
-            admin.incrementalAlterConfigs(Map.of(dlq, List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", "64"), op))))
+            admin.incrementalAlterConfigs(Map.of(dlq, List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", "200"), op))))
                     .all().get(30, TimeUnit.SECONDS);
             boolean limited = op == AlterConfigOp.OpType.SET;
             await().atMost(Duration.ofSeconds(30)).until(() -> limited == (admin.describeConfigs(List.of(dlq)).all()

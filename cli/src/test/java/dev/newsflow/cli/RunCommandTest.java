@@ -26,9 +26,9 @@ class RunCommandTest {
 
         assertThat(first.exitCode()).isZero();
         assertThat(first.stdout()).contains("files read: 1, articles published: 1, failures: 0")
-                .contains("published: 1, unique: 1, duplicates: 0, enriched: 1, stored: 1, dead letters: 0, rows in database: 1");
+                .contains("published: 1, unique: 1, duplicates: 0, enriched: 1, grouped: 1, stored: 1, dead letters: 0, rows in database: 1");
         assertThat(second.exitCode()).isZero();
-        assertThat(second.stdout()).contains("published: 1, unique: 0, duplicates: 1, enriched: 0, stored: 1, dead letters: 0, rows in database: 1");
+        assertThat(second.stdout()).contains("published: 1, unique: 0, duplicates: 1, enriched: 0, grouped: 0, stored: 1, dead letters: 0, rows in database: 1");
         try (ArticleStore store = ArticleStore.open("jdbc:sqlite:" + dir.resolve("newsflow.db"))) {
             assertThat(store.findArticle("51b25be97f64b557")).hasValueSatisfying(row -> {
                 assertThat(row.title()).isEqualTo("Samarkand hosts a meeting of ministers in charge of ICT of the OTS");

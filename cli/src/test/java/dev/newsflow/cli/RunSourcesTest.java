@@ -55,7 +55,7 @@ class RunSourcesTest {
             assertThat(first.exitCode()).isEqualTo(1);
             assertThat(first.stderr()).contains("error: Down: HTTP 500 from " + web.url("/down/rss.xml"));
             assertThat(first.stdout()).contains("sources polled: 3, articles published: 3 (updates: 0), failures: 1")
-                    .contains("published: 3, unique: 3, duplicates: 0, enriched: 3, stored: 3, dead letters: 0, rows in database: 3");
+                    .contains("published: 3, unique: 3, duplicates: 0, enriched: 3, grouped: 3, stored: 3, dead letters: 0, rows in database: 3");
             assertThat(second.exitCode()).as(second.stderr()).isZero();
             assertThat(second.stdout()).contains("sources polled: 2, articles published: 0 (updates: 0), failures: 0")
                     .contains("rows in database: 3");

@@ -35,13 +35,21 @@ public final class CloudEvents {
      * the same occurrence), source and type say which stage made it, time is {@code time} to the millisecond.
      */
     public static Headers write(Headers headers, EventType type, String articleId, Instant time) {
+        return write(headers, type, articleId, articleId, time);
+    }
+
+    /**
+     * Sets the CloudEvents attributes of an event caused by article {@code articleId} about {@code subject} (a story
+     * update: the story id): id is the article id, subject the subject, source, type and time as above.
+     */
+    public static Headers write(Headers headers, EventType type, String articleId, String subject, Instant time) {
         byte[] id = utf8(articleId);
         put(headers, CloudEventHeaders.SPEC_VERSION, SPEC_VERSION);
         put(headers, CloudEventHeaders.ID, id);
         put(headers, CloudEventHeaders.SOURCE, SOURCES.get(type));
         put(headers, CloudEventHeaders.TYPE, TYPES.get(type));
         put(headers, CloudEventHeaders.TIME, timeText(time.toEpochMilli()));
-        put(headers, CloudEventHeaders.SUBJECT, id);
+        put(headers, CloudEventHeaders.SUBJECT, subject.equals(articleId) ? id : utf8(subject));
         put(headers, CloudEventHeaders.CONTENT_TYPE, JSON);
         return headers;
     }

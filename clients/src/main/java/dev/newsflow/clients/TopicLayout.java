@@ -9,10 +9,11 @@ import org.apache.kafka.clients.admin.NewTopic;
  * How the pipeline's topics are laid out. {@code raw} has one partition on purpose: one active dedupe
  * instance sees every article in one order and so gives deterministic verdicts (the sequencer); the topics
  * after it are keyed by article id and spread over {@code partitions} so enrich and store scale out.
- * The dedupe changelog and the sources poller's state are compacted. Immutable.
+ * The dedupe and stories changelogs and the sources poller's state are compacted; story updates are keyed by story
+ * id. Immutable.
  *
  * @param names             the topic names
- * @param partitions        partitions of unique, duplicates and enriched (at least 1)
+ * @param partitions        partitions of unique, duplicates, enriched and stories (at least 1)
  * @param replicationFactor replicas of each topic, or -1 for the broker's default
  */
 public record TopicLayout(PipelineTopics names, int partitions, short replicationFactor) {
@@ -44,6 +45,8 @@ public record TopicLayout(PipelineTopics names, int partitions, short replicatio
                 topic(names.enriched().name(), partitions),
                 topic(names.dlq().name(), 1),
                 topic(names.dedupeIndex().name(), 1).configs(Map.of("cleanup.policy", "compact")),
+                topic(names.stories().name(), partitions),
+                topic(names.storiesIndex().name(), 1).configs(Map.of("cleanup.policy", "compact")),
                 topic(names.sourcesState().name(), 1).configs(Map.of("cleanup.policy", "compact")));
     }
 

@@ -28,13 +28,17 @@ class TopicProvisionerTest {
 
         try (Admin admin = Admin.create(settings.admin())) {
             Map<String, TopicDescription> topics = admin.describeTopics(List.of(names.raw().name(), names.enriched().name(),
-                    names.dedupeIndex().name())).allTopicNames().get(30, TimeUnit.SECONDS);
+                    names.dedupeIndex().name(), names.stories().name(), names.storiesIndex().name())).allTopicNames().get(30, TimeUnit.SECONDS);
             assertThat(topics.get(names.raw().name()).partitions()).hasSize(1);
             assertThat(topics.get(names.enriched().name()).partitions()).hasSize(TopicLayout.DEFAULT_PARTITIONS)
                     .allSatisfy(p -> assertThat(p.leader()).isNotNull());
-            var resource = new ConfigResource(ConfigResource.Type.TOPIC, names.dedupeIndex().name());
-            var config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
-            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(topics.get(names.stories().name()).partitions()).hasSize(TopicLayout.DEFAULT_PARTITIONS);
+            assertThat(topics.get(names.storiesIndex().name()).partitions()).hasSize(1);
+            for (String changelog : List.of(names.dedupeIndex().name(), names.storiesIndex().name())) {
+                var resource = new ConfigResource(ConfigResource.Type.TOPIC, changelog);
+                var config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+                assertThat(config.get("cleanup.policy").value()).as(changelog).isEqualTo("compact");
+            }
         }
     }
 

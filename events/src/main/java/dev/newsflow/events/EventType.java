@@ -8,7 +8,8 @@ public enum EventType {
     RAW("dev.newsflow.article.raw.v1", "/newsflow/producer"),
     UNIQUE("dev.newsflow.article.unique.v1", "/newsflow/dedupe"),
     DUPLICATE("dev.newsflow.article.duplicate.v1", "/newsflow/dedupe"),
-    ENRICHED("dev.newsflow.article.enriched.v1", "/newsflow/enrich");
+    ENRICHED("dev.newsflow.article.enriched.v1", "/newsflow/enrich"),
+    STORY("dev.newsflow.story.updated.v1", "/newsflow/stories");
 
     private final String type;
     private final String source;

@@ -4,6 +4,7 @@ import dev.newsflow.storage.ArticlePage;
 import dev.newsflow.storage.ArticleQuery;
 import dev.newsflow.storage.ArticleStore;
 import dev.newsflow.storage.StoredArticle;
+import dev.newsflow.storage.StoryDetails;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -25,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * GET /api/articles        q, language, country, entity (name or key), source, from, to, duplicates, cursor, limit
  *                          (1..100), minConfidence (0..1, default 0.5: the entities shown and matched)
- * GET /api/articles/{id}   the article with its duplicates
+ * GET /api/articles/{id}   the article (with its storyId) and its duplicates
  * GET /api/stats           top (1..100, default 10), hours (1..720, default 48), minConfidence (0..1, default 0.5)
+ * GET /api/stories         hours (1..720, default 24), limit (1..100, default 10): the most active stories
+ * GET /api/stories/{id}    limit (1..500, default 100): the story, its articles, outlets, languages and timeline
  * GET /api/stream          text/event-stream: "ready", then one "article" event per newly enriched article
  * GET /api/sources         the polled sources' health ({@link SourcesView}), an empty list when none are polled
  * GET /metrics             Prometheus text format
@@ -133,6 +136,8 @@ public final class ApiServer implements AutoCloseable {
         config.routes.get("/api/articles", this::listArticles);
         config.routes.get("/api/articles/{id}", this::getArticle);
         config.routes.get("/api/stats", this::stats);
+        config.routes.get("/api/stories", this::topStories);
+        config.routes.get("/api/stories/{id}", this::getStory);
         config.routes.get("/api/sources", ctx -> json(ctx, Map.of("sources", sources.sources())));
         config.routes.before("/api/stream", ApiServer::requireEventStream);
         config.routes.sse("/api/stream", broadcaster::join);
@@ -150,7 +155,8 @@ public final class ApiServer implements AutoCloseable {
         if (ctx.path().startsWith("/api/")) {
             String endpoint = ctx.method() + " " + ArticleQueryParameters.abbreviate(ctx.path());
             json(ctx.status(404), error("no such endpoint: " + endpoint
-                    + "; the API has GET /api/articles, /api/articles/{id}, /api/stats, /api/sources and /api/stream", null));
+                    + "; the API has GET /api/articles, /api/articles/{id}, /api/stats, /api/stories, /api/stories/{id},"
+                    + " /api/sources and /api/stream", null));
         } else {
             ctx.status(404).contentType("text/plain; charset=utf-8").result(e.getMessage());
         }
@@ -200,6 +206,26 @@ public final class ApiServer implements AutoCloseable {
         body.put("duplicates", store.findDuplicates(id).stream()
                 .map(duplicate -> LiveArticle.of(duplicate.withEntitiesAtLeast(minConfidence))).toList());
         json(ctx, body);
+    }
+
+    private void topStories(Context ctx) {
+        int hours = boundedInt(ctx, "hours", 24, 1, 720);
+        int limit = boundedInt(ctx, "limit", 10, 1, 100);
+        json(ctx, store.topStories(hours, limit));
+    }
+
+    private void getStory(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (id.isBlank() || id.length() > MAX_ID_LENGTH + 2) {
+            throw new BadRequestException("id", "id must have 1.." + (MAX_ID_LENGTH + 2) + " characters");
+        }
+        int limit = boundedInt(ctx, "limit", 100, 1, 500);
+        StoryDetails story = store.findStory(id, limit).orElse(null);
+        if (story == null) {
+            json(ctx.status(404), error("no story with id '" + ArticleQueryParameters.abbreviate(id) + "'", "id"));
+            return;
+        }
+        json(ctx, story);
     }
 
     private void stats(Context ctx) {

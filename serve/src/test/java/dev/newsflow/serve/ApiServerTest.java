@@ -4,12 +4,14 @@ import static dev.newsflow.serve.Articles.duplicateOf;
 import static dev.newsflow.serve.Articles.enriched;
 import static dev.newsflow.serve.Articles.organization;
 import static dev.newsflow.serve.Articles.person;
+import static dev.newsflow.serve.Articles.story;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsflow.events.ArticleOutcome;
 import dev.newsflow.events.EventJson;
+import dev.newsflow.events.PipelineOutcome;
+import dev.newsflow.events.StoryDecision;
 import dev.newsflow.storage.ArticleStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -44,7 +46,7 @@ class ApiServerTest {
     @BeforeAll
     static void startServer() {
         store = ArticleStore.open("jdbc:sqlite:" + folder.resolve("api.db"));
-        List<ArticleOutcome> events = new ArrayList<>();
+        List<PipelineOutcome> events = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             events.add(enriched("a-" + i, "Economy news number " + i + (i % 5 == 0 ? " about cotton" : ""),
                     "Body of article " + i + ".", i, i % 2 == 0 ? "en" : "ru",
@@ -54,6 +56,12 @@ class ApiServerTest {
         events.add(duplicateOf("a-24", "kun-1", "Economy news number 24, copied"));
         events.add(duplicateOf("a-24", "kun-2", "Economy news number 24, copied again"));
         store.write("test", events, List.of());
+        store.write("test", List.of(
+                story("s-a-20", "a-20", "UzA", StoryDecision.NEW, 20, 1, 0, List.of("UzA")),
+                story("s-a-20", "a-22", "UzA", StoryDecision.TEXT, 22, 2, 0, List.of("UzA")),
+                story("s-a-20", "kun-1", "Kun.uz", StoryDecision.DUPLICATE, 23, 3, 1, List.of("UzA")),
+                story("s-a-24", "a-24", "UzA", StoryDecision.NEW, 24, 1, 0, List.of("UzA")),
+                story("s-a-24", "kun-2", "Kun.uz", StoryDecision.DUPLICATE, 24, 2, 1, List.of("UzA"))), List.of());
         feed = new DirectArticleFeed();
         server = new ApiServer(store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), feed).start(0);
     }
@@ -122,6 +130,49 @@ class ApiServerTest {
     }
 
     @Test
+    void shouldTellTheStoryOfAnArticle() throws Exception {
+        assertThat(json(get("/api/articles/a-22")).get("article").get("storyId").asText()).isEqualTo("s-a-20");
+        assertThat(json(get("/api/articles/a-1")).get("article").get("storyId").isNull()).as("no story yet").isTrue();
+    }
+
+    @Test
+    void shouldListTheMostActiveStoriesOfTheLatestHours() throws Exception {
+        JsonNode day = json(get("/api/stories?hours=24"));
+        JsonNode lastHours = json(get("/api/stories?hours=2&limit=1"));
+
+        assertThat(day.get("until").asText()).isEqualTo("2022-10-28T04:00:00Z");
+        assertThat(day.get("stories").findValuesAsText("id")).containsExactly("s-a-20", "s-a-24");
+        JsonNode first = day.get("stories").get(0);
+        assertThat(first.get("articlesInWindow").asInt()).isEqualTo(3);
+        assertThat(first.get("outletsInWindow").asInt()).isEqualTo(1);
+        assertThat(first.get("story").get("headline").asText()).isEqualTo("Headline of s-a-20");
+        assertThat(first.get("story").get("reprints").asInt()).isEqualTo(1);
+        assertThat(lastHours.get("stories").findValuesAsText("id")).as("two articles in the last two hours")
+                .containsExactly("s-a-24");
+    }
+
+    @Test
+    void shouldDescribeAStoryWithItsArticlesOutletsLanguagesAndTimeline() throws Exception {
+        HttpResponse<String> response = get("/api/stories/s-a-20");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.get("story").get("articles").asInt()).isEqualTo(3);
+        assertThat(body.get("articles").findValuesAsText("id")).containsExactly("a-20", "a-22", "kun-1");
+        assertThat(body.get("articles").findValuesAsText("decidedBy")).containsExactly("new", "text", "duplicate");
+        assertThat(body.get("articles").get(2).get("source").asText()).isEqualTo("Kun.uz");
+        assertThat(body.get("outlets").findValuesAsText("source")).containsExactly("UzA", "Kun.uz");
+        assertThat(body.get("outlets").get(1).get("reprints").asInt()).isEqualTo(1);
+        assertThat(body.get("languages").findValuesAsText("key")).containsExactly("en");
+        assertThat(body.get("timeline").findValuesAsText("hour"))
+                .containsExactly("2022-10-28T00:00:00Z", "2022-10-28T02:00:00Z", "2022-10-28T03:00:00Z");
+        assertThat(json(get("/api/stories/s-a-20?limit=1")).get("articles").findValuesAsText("id")).containsExactly("a-20");
+        HttpResponse<String> unknown = get("/api/stories/s-nope");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("error").asText()).contains("s-nope");
+    }
+
+    @Test
     void shouldAnswerNotFoundForAnUnknownId() throws Exception {
         HttpResponse<String> response = get("/api/articles/no-such-id");
 
@@ -143,7 +194,8 @@ class ApiServerTest {
             "/api/articles?from=yesterday", "/api/articles?from=2022-10-28&to=2022-10-27",
             "/api/articles?from=1066-10-14", "/api/articles?country=Uzbekistan", "/api/articles?cursor=bm9wZQ",
             "/api/articles?q=%21%21%21", "/api/articles?duplicates=maybe", "/api/articles?sort=oldest",
-            "/api/stats?top=0", "/api/stats?hours=100000", "/api/stats?minConfidence=2", "/api/articles?minConfidence=x"})
+            "/api/stats?top=0", "/api/stats?hours=100000", "/api/stats?minConfidence=2", "/api/articles?minConfidence=x",
+            "/api/stories?hours=0", "/api/stories?limit=101", "/api/stories/s-a-20?limit=0"})
     void shouldRejectInvalidParametersWithAJsonErrorAndNoStackTrace(String pathAndQuery) throws Exception {
         HttpResponse<String> response = get(pathAndQuery);
 

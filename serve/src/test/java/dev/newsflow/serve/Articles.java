@@ -6,6 +6,8 @@ import dev.newsflow.events.DuplicateMethod;
 import dev.newsflow.events.EnrichedArticle;
 import dev.newsflow.events.EntityCount;
 import dev.newsflow.events.EntityType;
+import dev.newsflow.events.StoryDecision;
+import dev.newsflow.events.StoryUpdate;
 import dev.newsflow.events.Enrichment;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,5 +40,14 @@ final class Articles {
     static DuplicateArticle duplicateOf(String originalId, String id, String title) {
         Article copy = new Article(id, title, "Copied text.", null, "Kun.uz", MORNING.plusHours(30), null, "en", "test");
         return new DuplicateArticle(copy, originalId, 0.92, DuplicateMethod.NEAR, Instant.now());
+    }
+
+    /** The update that gave {@code articleId} (of {@code outlet}) story {@code storyId}, {@code hour} hours after the morning. */
+    static StoryUpdate story(String storyId, String articleId, String outlet, StoryDecision decidedBy, int hour, int articles,
+                             int reprints, List<String> outlets) {
+        Instant seenAt = MORNING.plusHours(hour).toInstant();
+        return new StoryUpdate(storyId, articleId, outlet, decidedBy, decidedBy == StoryDecision.NEW ? null : 0.61, seenAt,
+                "Headline of " + storyId, MORNING.toInstant(), seenAt, articles, reprints, outlets, List.of("en", "ru"),
+                List.of(person("Mirziyoyev")), List.of("UZ"), Instant.now());
     }
 }

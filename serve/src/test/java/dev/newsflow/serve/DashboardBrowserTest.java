@@ -6,6 +6,7 @@ import static dev.newsflow.serve.Articles.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.events.Article;
+import dev.newsflow.events.StoryDecision;
 import dev.newsflow.events.EnrichedArticle;
 import dev.newsflow.events.Enrichment;
 import dev.newsflow.events.EntityCount;
@@ -66,7 +67,9 @@ class DashboardBrowserTest {
                         List.of("UZ"), List.of(person("Mirziyoyev"), organization("Ministry of Agriculture"))),
                 enriched("stored-2", "Товарооборот с Казахстаном вырос", "Текст.", 1, "ru", List.of("UZ", "KZ"),
                         List.of(person("Tokayev"))),
-                Articles.duplicateOf("stored-1", "copy-1", "Cotton harvest completed in Khorezm region")), List.of());
+                Articles.duplicateOf("stored-1", "copy-1", "Cotton harvest completed in Khorezm region"),
+                Articles.story("s-stored-1", "stored-1", "UzA", StoryDecision.NEW, 0, 1, 0, List.of("UzA")),
+                Articles.story("s-stored-1", "copy-1", "Kun.uz", StoryDecision.DUPLICATE, 1, 2, 1, List.of("UzA"))), List.of());
         feed = new DirectArticleFeed();
         server = new ApiServer(store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), feed).start(0);
     }
@@ -138,6 +141,34 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#chart-languages canvas"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#chart-people canvas"))).isNotEmpty();
         saveScreenshot("dashboard-live.png");
+        assertThat(severeBrowserErrors()).isEmpty();
+    }
+
+    private List<String> storyHeadlines() {
+        return browser.findElements(By.cssSelector("#stories li summary .title")).stream().map(WebElement::getText).toList();
+    }
+
+    @Test
+    void shouldShowTopStoriesAndUpdateThemLiveWhenArticlesArrive() throws Exception {
+        openDashboardAndWaitUntilLive();
+        waitUpTo(Duration.ofSeconds(10)).until(d -> storyHeadlines().equals(List.of("Headline of s-stored-1")));
+        WebElement stored = browser.findElement(By.cssSelector("#stories li[data-id='s-stored-1']"));
+        assertThat(stored.getText()).contains("2 articles · 1 outlet · 1 reprint").contains("en, ru").contains("Mirziyoyev");
+
+        // the stories stage and the store at work: a new story of two outlets, then its article on the stream
+        store.write("test", List.of(Articles.story("s-live-2", "live-2", "UzA", StoryDecision.NEW, 2, 1, 0, List.of("UzA")),
+                Articles.story("s-live-2", "live-3", "Kun.uz", StoryDecision.ENTITIES, 2, 2, 0, List.of("Kun.uz", "UzA"))), List.of());
+        feed.publish(enriched("live-3", "Uzbekistan and Kazakhstan open a border crossing", "Text.", 2, "en",
+                List.of("UZ", "KZ"), List.of()));
+
+        waitUpTo(Duration.ofSeconds(10)).until(d -> storyHeadlines().equals(List.of("Headline of s-live-2", "Headline of s-stored-1")));
+        browser.findElement(By.cssSelector("#stories li[data-id='s-stored-1'] summary")).click();
+        waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#stories li[data-id='s-stored-1'] .story-articles li")).size() == 2);
+        List<String> articles = browser.findElements(By.cssSelector("#stories li[data-id='s-stored-1'] .story-articles li"))
+                .stream().map(WebElement::getText).toList();
+        assertThat(articles.get(0)).startsWith("Cotton harvest completed in Khorezm · UzA · en").endsWith("(new)");
+        assertThat(articles.get(1)).startsWith("Cotton harvest completed in Khorezm region · Kun.uz").endsWith("(reprint)");
+        saveScreenshot("dashboard-stories.png");
         assertThat(severeBrowserErrors()).isEmpty();
     }
 

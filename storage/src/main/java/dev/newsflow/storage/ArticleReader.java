@@ -20,7 +20,8 @@ final class ArticleReader {
             + " a.language, a.declared_language, a.origin, a.script, a.language_confidence, a.summary,"
             + " a.word_count, a.reading_time_seconds, a.enriched_at, a.duplicate_of, a.similarity,"
             + " a.duplicate_method, a.detected_at, a.sort_ms,"
-            + " (SELECT COUNT(*) FROM articles d WHERE d.duplicate_of = a.id AND d.id <> a.id) AS duplicate_count"
+            + " (SELECT COUNT(*) FROM articles d WHERE d.duplicate_of = a.id AND d.id <> a.id) AS duplicate_count,"
+            + " (SELECT m.story_id FROM article_stories m WHERE m.article_id = a.id) AS story_id"
             + " FROM articles a";
 
     private final Connection connection;
@@ -153,7 +154,7 @@ final class ArticleReader {
             Map<String, Object> values = new LinkedHashMap<>();
             for (String column : List.of("title", "body", "author", "source", "published_at", "url", "language",
                     "declared_language", "origin", "script", "summary", "enriched_at", "duplicate_of",
-                    "duplicate_method", "detected_at")) {
+                    "duplicate_method", "detected_at", "story_id")) {
                 values.put(column, result.getString(column));
             }
             values.put("language_confidence", Jdbc.getDouble(result, "language_confidence"));
@@ -174,7 +175,7 @@ final class ArticleReader {
                     text("origin"), text("script"), (Double) values.get("language_confidence"), text("summary"),
                     (Integer) values.get("word_count"), (Integer) values.get("reading_time_seconds"),
                     text("enriched_at"), text("duplicate_of"), (Double) values.get("similarity"),
-                    text("duplicate_method"), text("detected_at"), duplicateCount,
+                    text("duplicate_method"), text("detected_at"), duplicateCount, text("story_id"),
                     children.countries.getOrDefault(id, List.of()), children.entities.getOrDefault(id, List.of()),
                     children.mentions.getOrDefault(id, List.of()), children.keywords.getOrDefault(id, List.of()));
         }

@@ -6,7 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import dev.newsflow.events.ArticleOutcome;
+import dev.newsflow.events.PipelineOutcome;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -104,19 +104,20 @@ public final class ArticleStore implements AutoCloseable {
     }
 
     /**
-     * In ONE database transaction, upserts every event by article id and records the next offsets of this
-     * consumer group. Each event is an {@code EnrichedArticle} (the row gets all enrichment fields, its
-     * entities, mentions, countries and keywords are replaced) or a {@code DuplicateArticle} (a row linked to
-     * its original by {@code duplicate_of}). Replaying the same events never adds rows.
+     * In ONE database transaction, upserts every event and records the next offsets of this consumer group. Each
+     * event is an {@code EnrichedArticle} (the row gets all enrichment fields, its entities, mentions, countries and
+     * keywords are replaced), a {@code DuplicateArticle} (a row linked to its original by {@code duplicate_of}) or a
+     * {@code StoryUpdate} (the story's row becomes this update, the article's row in {@code article_stories} names its
+     * story). Replaying the same events never adds rows.
      *
      * @param consumerGroup the Kafka consumer group whose position is stored, not blank
-     * @param events        enriched originals and duplicates
+     * @param events        enriched originals, duplicates and story updates
      * @param nextOffsets   per partition, the offset of the next record to consume
      * @throws TransientStorageException when the database is busy, locked or unreachable: the same call may succeed
      *                                   later; nothing of it is then stored
      * @throws StorageException          when the transaction fails otherwise; nothing of it is then stored
      */
-    public void write(String consumerGroup, List<? extends ArticleOutcome> events, List<PartitionOffset> nextOffsets) {
+    public void write(String consumerGroup, List<? extends PipelineOutcome> events, List<PartitionOffset> nextOffsets) {
         requireGroup(consumerGroup);
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(nextOffsets, "nextOffsets");
@@ -203,6 +204,44 @@ public final class ArticleStore implements AutoCloseable {
             return new ArticleSearch(connection, dialect).duplicatesOf(originalId);
         } catch (SQLException e) {
             throw SqlFailures.wrap("cannot read duplicates of " + originalId + " from " + description, e);
+        }
+    }
+
+    /**
+     * The most active stories of the last {@code hours} (see {@link TopStories}).
+     *
+     * @param hours the window, 1..10000
+     * @param limit stories to return, 1..1000
+     */
+    public TopStories topStories(int hours, int limit) {
+        if (hours < 1 || hours > 10_000) {
+            throw new IllegalArgumentException("hours must be within 1..10000, was " + hours);
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit must be within 1..1000, was " + limit);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return new StoryReader(connection, dialect).top(hours, limit);
+        } catch (SQLException e) {
+            throw SqlFailures.wrap("cannot rank stories in " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The story with this id, its first {@code articleLimit} articles, outlets, languages and timeline; empty when
+     * unknown.
+     *
+     * @param articleLimit articles to return, 1..1000
+     */
+    public Optional<StoryDetails> findStory(String id, int articleLimit) {
+        Objects.requireNonNull(id, "id");
+        if (articleLimit < 1 || articleLimit > 1000) {
+            throw new IllegalArgumentException("articleLimit must be within 1..1000, was " + articleLimit);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return new StoryReader(connection, dialect).find(id, articleLimit);
+        } catch (SQLException e) {
+            throw SqlFailures.wrap("cannot read story " + id + " from " + description, e);
         }
     }
 

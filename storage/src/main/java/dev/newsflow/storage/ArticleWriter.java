@@ -1,18 +1,20 @@
 package dev.newsflow.storage;
 
 import dev.newsflow.events.Article;
-import dev.newsflow.events.ArticleOutcome;
 import dev.newsflow.events.DuplicateArticle;
 import dev.newsflow.events.EnrichedArticle;
+import dev.newsflow.events.Enrichment;
 import dev.newsflow.events.EntityCount;
 import dev.newsflow.events.EntityMention;
 import dev.newsflow.events.IsoTime;
-import dev.newsflow.events.Enrichment;
+import dev.newsflow.events.PipelineOutcome;
+import dev.newsflow.events.StoryUpdate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,21 +71,27 @@ final class ArticleWriter {
         this.nowMs = clock.millis();
     }
 
-    /** Upserts the events; the last event of an id within the batch wins, as it would one by one. */
-    void writeEvents(List<? extends ArticleOutcome> events) throws SQLException {
+    /**
+     * Upserts the events; the last event of an article id (or of a story) within the batch wins, as it would one by
+     * one. Story updates go to {@link StoryWriter}.
+     */
+    void writeEvents(List<? extends PipelineOutcome> events) throws SQLException {
         Map<String, EnrichedArticle> enriched = new LinkedHashMap<>();
         Map<String, DuplicateArticle> duplicates = new LinkedHashMap<>();
+        List<StoryUpdate> stories = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            ArticleOutcome event = Objects.requireNonNull(events.get(i), "events[" + i + "]");
+            PipelineOutcome event = Objects.requireNonNull(events.get(i), "events[" + i + "]");
             if (event instanceof EnrichedArticle e) {
                 enriched.put(e.article().id(), e);
-            } else {
-                DuplicateArticle d = (DuplicateArticle) event;
+            } else if (event instanceof DuplicateArticle d) {
                 duplicates.put(d.article().id(), d);
+            } else {
+                stories.add((StoryUpdate) event);
             }
         }
         writeDuplicates(duplicates.values());
         writeEnriched(enriched.values());
+        new StoryWriter(connection, nowMs).write(stories);
     }
 
     void writeOffsets(String consumerGroup, List<PartitionOffset> offsets) throws SQLException {

@@ -30,6 +30,7 @@ import java.util.Objects;
  * @param duplicateMethod    {@code EXACT} or {@code NEAR} for duplicates, else null
  * @param detectedAt         ISO-8601 instant of the duplicate verdict, or null
  * @param duplicateCount     how many stored articles are duplicates of this one ("republished N times")
+ * @param storyId            the story the stories stage gave it, or null (not given one yet)
  * @param countries          ISO 3166-1 alpha-2 codes, sorted
  * @param entities           distinct entities, most mentioned first
  * @param mentions           every mention in event order
@@ -57,6 +58,7 @@ public record StoredArticle(
         String duplicateMethod,
         String detectedAt,
         long duplicateCount,
+        String storyId,
         List<String> countries,
         List<EntityCount> entities,
         List<EntityMention> mentions,
@@ -76,7 +78,7 @@ public record StoredArticle(
     public StoredArticle withEntitiesAtLeast(double minConfidence) {
         return new StoredArticle(id, title, body, author, source, publishedAt, url, language, declaredLanguage, origin,
                 script, languageConfidence, summary, wordCount, readingTimeSeconds, enrichedAt, duplicateOf, similarity,
-                duplicateMethod, detectedAt, duplicateCount, countries,
+                duplicateMethod, detectedAt, duplicateCount, storyId, countries,
                 entities.stream().filter(e -> e.isAtLeast(minConfidence)).toList(),
                 mentions.stream().filter(m -> m.isAtLeast(minConfidence)).toList(), keywords);
     }

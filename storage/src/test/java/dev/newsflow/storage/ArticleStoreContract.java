@@ -5,6 +5,7 @@ import static dev.newsflow.storage.TestArticles.duplicate;
 import static dev.newsflow.storage.TestArticles.enriched;
 import static dev.newsflow.storage.TestArticles.organization;
 import static dev.newsflow.storage.TestArticles.person;
+import static dev.newsflow.storage.TestArticles.storyUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +14,8 @@ import dev.newsflow.events.ArticleOutcome;
 import dev.newsflow.events.EnrichedArticle;
 import dev.newsflow.events.EntityCount;
 import dev.newsflow.events.EntityType;
+import dev.newsflow.events.StoryDecision;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -387,5 +390,100 @@ abstract class ArticleStoreContract {
 
     private static ArticleQuery entity(String entity) {
         return new ArticleQuery(null, null, null, entity, null, null, null, false, null, 20, 0.5);
+    }
+
+    /** Four articles of two outlets in one story (one a reprint), one article in another story an hour later. */
+    private void storeTwoStories() {
+        Instant t0 = TASHKENT_MORNING.toInstant();
+        Article uza = article("s1-uza", "OTS ministers meet in Samarkand", "Body.", TASHKENT_MORNING);
+        Article copy = new Article("s1-copy", "Ministers meet in Samarkand", "Body.", null, "Dunyo", TASHKENT_MORNING.plusMinutes(5), null, "en", null);
+        Article ru = new Article("s1-ru", "Министры встретились в Самарканде", "Текст.", null, "Podrobno", TASHKENT_MORNING.plusMinutes(50), null, "ru", null);
+        Article baku = new Article("s2-trend", "Transport ministers meet in Baku", "Body.", null, "Trend", TASHKENT_MORNING.plusMinutes(70), null, "en", null);
+        store.write(GROUP, List.of(
+                enriched(uza, "en", List.of("UZ"), List.of()),
+                duplicate(copy, "s1-uza", 0.9),
+                enriched(ru, "ru", List.of("UZ"), List.of()),
+                enriched(baku, "en", List.of("AZ"), List.of()),
+                storyUpdate("s-s1-uza", "s1-uza", "UzA", StoryDecision.NEW, t0, t0, 1, 0, List.of("UzA")),
+                storyUpdate("s-s1-uza", "s1-copy", "Dunyo", StoryDecision.DUPLICATE, t0.plusSeconds(300), t0, 2, 1, List.of("UzA")),
+                storyUpdate("s-s1-uza", "s1-ru", "Podrobno", StoryDecision.ENTITIES, t0.plusSeconds(3_000), t0, 3, 1, List.of("Podrobno", "UzA")),
+                storyUpdate("s-s2-trend", "s2-trend", "Trend", StoryDecision.NEW, t0.plusSeconds(4_200), t0.plusSeconds(4_200), 1, 0, List.of("Trend"))),
+                List.of(new PartitionOffset("news.stories", 0, 4)));
+    }
+
+    @Test
+    void shouldKeepTheLatestUpdateOfAStoryAndTellEachArticlesStory() {
+        storeTwoStories();
+
+        StoryDetails story = store.findStory("s-s1-uza", 100).orElseThrow();
+        assertThat(story.story().articles()).isEqualTo(3);
+        assertThat(story.story().reprints()).isEqualTo(1);
+        assertThat(story.story().independentOutlets()).isEqualTo(2);
+        assertThat(story.story().outlets()).containsExactly("Podrobno", "UzA");
+        assertThat(story.story().topEntities()).containsExactly(person("Mirziyoyev", 3));
+        assertThat(story.story().firstSeen()).isEqualTo("2022-10-27T04:12:00Z");
+        assertThat(story.story().lastSeen()).isEqualTo("2022-10-27T05:02:00Z");
+        assertThat(store.findArticle("s1-ru")).hasValueSatisfying(a -> assertThat(a.storyId()).isEqualTo("s-s1-uza"));
+        assertThat(store.findArticle("s2-trend")).hasValueSatisfying(a -> assertThat(a.storyId()).isEqualTo("s-s2-trend"));
+        assertThat(store.findStory("s-unknown", 10)).isEmpty();
+        assertThat(store.nextOffsets(GROUP, "news.stories")).containsEntry(0, 4L);
+    }
+
+    @Test
+    void shouldDescribeAStoryByItsArticlesOutletsLanguagesAndTimeline() {
+        storeTwoStories();
+
+        StoryDetails story = store.findStory("s-s1-uza", 100).orElseThrow();
+
+        assertThat(story.articles()).extracting(StoryDetails.Article::id).containsExactly("s1-uza", "s1-copy", "s1-ru");
+        assertThat(story.articles()).extracting(StoryDetails.Article::decidedBy).containsExactly("new", "duplicate", "entities");
+        assertThat(story.articles().get(2).score()).isEqualTo(0.52);
+        assertThat(story.articles().get(2).title()).isEqualTo("Министры встретились в Самарканде");
+        assertThat(story.outlets()).containsExactly(new StoryDetails.Outlet("Dunyo", 1, 1),
+                new StoryDetails.Outlet("Podrobno", 1, 0), new StoryDetails.Outlet("UzA", 1, 0));
+        assertThat(story.languages()).containsExactly(new ArticleStats.Count("en", 2), new ArticleStats.Count("ru", 1));
+        assertThat(story.timeline()).containsExactly(new ArticleStats.HourCount("2022-10-27T04:00:00Z", 2),
+                new ArticleStats.HourCount("2022-10-27T05:00:00Z", 1));
+        assertThat(store.findStory("s-s1-uza", 1).orElseThrow().articles()).extracting(StoryDetails.Article::id)
+                .containsExactly("s1-uza");
+    }
+
+    @Test
+    void shouldRankTheStoriesOfTheLatestHoursByIndependentOutlets() {
+        storeTwoStories();
+
+        TopStories day = store.topStories(24, 10);
+        TopStories lastHour = store.topStories(1, 10);
+
+        assertThat(day.until()).isEqualTo("2022-10-27T05:22:00Z");
+        assertThat(day.stories()).extracting(r -> r.story().id()).containsExactly("s-s1-uza", "s-s2-trend");
+        assertThat(day.stories().get(0).outletsInWindow()).as("the reprint's outlet is not independent").isEqualTo(2);
+        assertThat(day.stories().get(0).articlesInWindow()).isEqualTo(3);
+        assertThat(lastHour.stories()).as("one article each: the later story first")
+                .extracting(r -> r.story().id()).containsExactly("s-s2-trend", "s-s1-uza");
+        assertThat(lastHour.stories().get(1).articlesInWindow()).as("two of its articles are older than the hour").isEqualTo(1);
+        assertThat(store.topStories(24, 1).stories()).hasSize(1);
+    }
+
+    @Test
+    void shouldDropAStoryNoArticleIsInAnyMoreWhenAReplayRegroupsItsArticles() {
+        storeTwoStories();
+        Instant t0 = TASHKENT_MORNING.toInstant();
+
+        store.write(GROUP, List.of(storyUpdate("s-s1-uza", "s2-trend", "Trend", StoryDecision.TEXT, t0.plusSeconds(4_200), t0, 4, 1,
+                List.of("Podrobno", "Trend", "UzA"))), List.of());
+
+        assertThat(store.findStory("s-s2-trend", 10)).isEmpty();
+        assertThat(store.findStory("s-s1-uza", 10).orElseThrow().story().articles()).isEqualTo(4);
+        assertThat(store.findArticle("s2-trend")).hasValueSatisfying(a -> assertThat(a.storyId()).isEqualTo("s-s1-uza"));
+        assertThat(store.topStories(24, 10).stories()).extracting(r -> r.story().id()).containsExactly("s-s1-uza");
+    }
+
+    @Test
+    void shouldAnswerWithNoStoriesBeforeAnyArticleHasOne() {
+        TopStories none = store.topStories(24, 10);
+
+        assertThat(none.stories()).isEmpty();
+        assertThat(none.until()).isNull();
     }
 }

@@ -4,10 +4,12 @@ import static dev.newsflow.storage.TestArticles.duplicate;
 import static dev.newsflow.storage.TestArticles.enriched;
 import static dev.newsflow.storage.TestArticles.organization;
 import static dev.newsflow.storage.TestArticles.person;
+import static dev.newsflow.storage.TestArticles.storyUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.events.Article;
-import dev.newsflow.events.ArticleOutcome;
+import dev.newsflow.events.PipelineOutcome;
+import dev.newsflow.events.StoryDecision;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -41,7 +43,7 @@ class StoresAgreeTest {
         postgres = PostgresDatabase.requireServer();
         sqlite = ArticleStore.open("jdbc:sqlite:" + folder.resolve("agree.db"));
         postgresql = ArticleStore.open(postgres.freshSchemaUrl());
-        List<ArticleOutcome> corpus = corpus();
+        List<PipelineOutcome> corpus = corpus();
         sqlite.write("agree", corpus, List.of());
         postgresql.write("agree", corpus, List.of());
     }
@@ -60,7 +62,7 @@ class StoresAgreeTest {
     }
 
     /** Titles in the pipeline's languages; ids of mixed case and equal times exercise the tie order. */
-    private static List<ArticleOutcome> corpus() {
+    private static List<PipelineOutcome> corpus() {
         String[][] items = {
             {"uza-B", "en", "Uzbekistan and Türkiye sign trade agreement", "UZ,TR"},
             {"uza-a", "ru", "Ташкент принимает международный форум", "UZ"},
@@ -72,7 +74,7 @@ class StoresAgreeTest {
             {"uza-_1", "ky", "Бишкекте соода форуму өттү", "KG"},
             {"uza-z", "en", "TASHKENT hosts the international forum", "UZ"},
         };
-        List<ArticleOutcome> events = new ArrayList<>();
+        List<PipelineOutcome> events = new ArrayList<>();
         for (int i = 0; i < items.length; i++) {
             String[] item = items[i];
             // pairs of articles share a publication time: the id decides their order
@@ -84,6 +86,14 @@ class StoresAgreeTest {
         }
         events.add(duplicate(TestArticles.article("kun-1", "Ташкент принимает форум", "Копия.", T0.plusHours(1)),
                 "uza-a", 0.9));
+        // stories whose ids differ only in case, with equal activity: the id decides their order
+        Instant t0 = T0.toInstant();
+        events.add(storyUpdate("s-uza-B", "uza-B", "UzA", StoryDecision.NEW, t0, t0, 1, 0, List.of("UzA")));
+        events.add(storyUpdate("s-uza-b", "uza-b", "UzA", StoryDecision.NEW, t0.plusSeconds(7_200), t0.plusSeconds(7_200), 1, 0, List.of("UzA")));
+        events.add(storyUpdate("s-uza-a", "uza-a", "UzA", StoryDecision.NEW, t0, t0, 1, 0, List.of("UzA")));
+        events.add(storyUpdate("s-uza-a", "kun-1", "Kun.uz", StoryDecision.DUPLICATE, t0.plusSeconds(3_600), t0, 2, 1, List.of("UzA")));
+        events.add(storyUpdate("s-uza-a", "uza-Ä", "UzA", StoryDecision.TITLE, t0.plusSeconds(7_200), t0, 3, 1, List.of("UzA")));
+        events.add(storyUpdate("s-uza-C", "uza-C", "UzA", StoryDecision.NEW, t0.plusSeconds(3_600), t0.plusSeconds(3_600), 1, 0, List.of("UzA")));
         return events;
     }
 
@@ -129,6 +139,21 @@ class StoresAgreeTest {
     @ValueSource(ints = {1, 3, 100})
     void shouldComputeTheSameStatistics(int top) {
         assertThat(postgresql.stats(top, 48)).isEqualTo(sqlite.stats(top, 48));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 24})
+    void shouldRankTheSameStories(int hours) {
+        TopStories fromSqlite = sqlite.topStories(hours, 10);
+
+        assertThat(postgresql.topStories(hours, 10)).isEqualTo(fromSqlite);
+        assertThat(fromSqlite.stories()).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"s-uza-a", "s-uza-B", "s-uza-b", "s-missing"})
+    void shouldDescribeTheSameStory(String id) {
+        assertThat(postgresql.findStory(id, 100)).isEqualTo(sqlite.findStory(id, 100));
     }
 
     @ParameterizedTest

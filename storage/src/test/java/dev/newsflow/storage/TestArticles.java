@@ -6,6 +6,8 @@ import dev.newsflow.events.DuplicateMethod;
 import dev.newsflow.events.EnrichedArticle;
 import dev.newsflow.events.EntityCount;
 import dev.newsflow.events.EntityMention;
+import dev.newsflow.events.StoryDecision;
+import dev.newsflow.events.StoryUpdate;
 import dev.newsflow.events.EntityType;
 import dev.newsflow.events.Enrichment;
 import java.time.Instant;
@@ -45,5 +47,17 @@ final class TestArticles {
     static DuplicateArticle duplicate(Article copy, String originalId, double similarity) {
         return new DuplicateArticle(copy, originalId, similarity,
                 similarity == 1.0 ? DuplicateMethod.EXACT : DuplicateMethod.NEAR, Instant.parse("2022-10-27T06:00:00Z"));
+    }
+
+    /**
+     * A story update giving {@code articleId} story {@code storyId} at {@code seenAt} (from {@code outlet}), the story then holding
+     * {@code articles} articles of which {@code reprints} reprints, from {@code outlets}.
+     */
+    static StoryUpdate storyUpdate(String storyId, String articleId, String outlet, StoryDecision decidedBy, Instant seenAt,
+                                   Instant firstSeen, int articles, int reprints, List<String> outlets) {
+        return new StoryUpdate(storyId, articleId, outlet, decidedBy, decidedBy == StoryDecision.NEW || decidedBy == StoryDecision.DUPLICATE
+                ? null : 0.52, seenAt, "Headline of " + storyId, firstSeen, seenAt.isAfter(firstSeen) ? seenAt : firstSeen,
+                articles, reprints, outlets, List.of("en", "ru"), List.of(person("Mirziyoyev", 3)), List.of("UZ"),
+                Instant.parse("2022-10-27T06:00:00Z"));
     }
 }

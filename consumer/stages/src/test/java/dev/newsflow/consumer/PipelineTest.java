@@ -11,6 +11,7 @@ import dev.newsflow.events.DuplicateArticle;
 import dev.newsflow.events.DuplicateMethod;
 import dev.newsflow.events.EnrichedArticle;
 import dev.newsflow.events.EventJson;
+import dev.newsflow.events.PipelineTopics;
 import dev.newsflow.producer.ArticlePublisher;
 import dev.newsflow.testkit.KafkaBroker;
 import dev.newsflow.testkit.RealKafkaExtension;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -57,9 +59,12 @@ class PipelineTest {
             List<ConsumerRecord<String, byte[]>> enriched = TopicReader.read(broker, pipeline.topics.enriched().name(), 1);
             assertThat(enriched).singleElement().satisfies(record ->
                     assertThat(EventJson.fromBytes(record.value(), EnrichedArticle.class).enrichment().wordCount()).isEqualTo(22));
-            await().atMost(Duration.ofSeconds(60)).until(() -> pipeline.runner("store").metrics().processed() == 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> pipeline.pipeline().stored() == 2
+                    && pipeline.store.findArticle(SEED.id()).orElseThrow().storyId() != null);
             assertThat(pipeline.store.countArticles()).isEqualTo(1);
-            for (String stage : List.of("dedupe", "enrich", "store")) {
+            assertThat(pipeline.store.findArticle(SEED.id()).orElseThrow().storyId()).isEqualTo("s-" + SEED.id());
+            assertThat(pipeline.pipeline().grouped()).as("the re-send is known, not grouped again").isEqualTo(1);
+            for (String stage : List.of("dedupe", "enrich", "stories", "store")) {
                 assertThat(pipeline.runner(stage).metrics().commits()).as(stage + " commits").isPositive();
                 assertThat(pipeline.runner(stage).metrics().commitTime()).as(stage + " commit time").isPositive();
             }
@@ -88,30 +93,35 @@ class PipelineTest {
     @Test
     void shouldDeadLetterPoisonOnEveryStageInputWithProvenanceAndKeepGoing(KafkaBroker broker, @TempDir Path dir) throws Exception {
         try (var pipeline = new PipelineHarness(broker, dir).startAll()) {
-            Map<String, String> inputOf = Map.of("dedupe", pipeline.topics.raw().name(), "enrich", pipeline.topics.unique().name(),
-                    "store", pipeline.topics.enriched().name());
+            PipelineTopics topics = pipeline.topics;
+            // every stage that reads a topic dead-letters its poison: the enriched topic's twice
+            Map<String, String> topicOf = Map.of("raw", topics.raw().name(), "unique", topics.unique().name(),
+                    "enriched", topics.enriched().name(), "stories", topics.stories().name());
+            Map<String, Set<String>> readersOf = Map.of("raw", Set.of("dedupe"), "unique", Set.of("enrich"),
+                    "enriched", Set.of("stories", "store"), "stories", Set.of("store"));
             Map<String, byte[]> all = new java.util.HashMap<>();
             try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
                     "max.request.size", 4_000_000), new StringSerializer(), new ByteArraySerializer())) {
-                producer.send(new ProducerRecord<>(pipeline.topics.raw().name(), "good-1", EventJson.toBytes(SEED))).get();
-                for (var stage : inputOf.entrySet()) {
-                    for (var entry : poison(stage.getKey()).entrySet()) {
-                        producer.send(new ProducerRecord<>(stage.getValue(), entry.getKey(), entry.getValue())).get();
+                producer.send(new ProducerRecord<>(topics.raw().name(), "good-1", EventJson.toBytes(SEED))).get();
+                for (var topic : topicOf.entrySet()) {
+                    for (var entry : poison(topic.getKey()).entrySet()) {
+                        producer.send(new ProducerRecord<>(topic.getValue(), entry.getKey(), entry.getValue())).get();
                         all.put(entry.getKey(), entry.getValue());
                     }
                 }
                 Article second = new Article("good-2", "A different story", "Tashkent opened a new metro line today.",
                         null, "UzA", null, null, null, null);
-                producer.send(new ProducerRecord<>(pipeline.topics.raw().name(), second.id(), EventJson.toBytes(second))).get();
+                producer.send(new ProducerRecord<>(topics.raw().name(), second.id(), EventJson.toBytes(second))).get();
             }
+            int expected = all.keySet().stream().mapToInt(key -> readersOf.get(source(key)).size()).sum();
 
-            List<ConsumerRecord<String, byte[]>> letters = TopicReader.read(broker, pipeline.topics.dlq().name(), all.size());
-            assertThat(letters).hasSize(all.size());
+            List<ConsumerRecord<String, byte[]>> letters = TopicReader.read(broker, topics.dlq().name(), expected);
+            assertThat(letters).hasSize(expected);
             assertThat(letters.stream().map(ConsumerRecord::key).collect(Collectors.toSet())).isEqualTo(all.keySet());
             assertThat(letters).allSatisfy(letter -> {
-                String stage = letter.key().substring(0, letter.key().indexOf('-'));
-                assertThat(header(letter, DeadLetterHeaders.STAGE)).isEqualTo(stage);
-                assertThat(header(letter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(inputOf.get(stage));
+                String source = source(letter.key());
+                assertThat(header(letter, DeadLetterHeaders.STAGE)).isIn(readersOf.get(source));
+                assertThat(header(letter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(topicOf.get(source));
                 assertThat(header(letter, DeadLetterHeaders.ORIGINAL_PARTITION)).isNotNull();
                 assertThat(Long.parseLong(header(letter, DeadLetterHeaders.ORIGINAL_OFFSET))).isNotNegative();
                 assertThat(Long.parseLong(header(letter, DeadLetterHeaders.ORIGINAL_TIMESTAMP))).isPositive();
@@ -119,12 +129,20 @@ class PipelineTest {
                 assertThat(header(letter, DeadLetterHeaders.ERROR_MESSAGE)).isNotBlank();
                 assertThat(letter.value()).isEqualTo(all.get(letter.key()));
             });
+            assertThat(letters.stream().map(letter -> letter.key() + "/" + header(letter, DeadLetterHeaders.STAGE)))
+                    .as("each reader dead-letters each poison record once").doesNotHaveDuplicates();
             await().atMost(Duration.ofSeconds(60)).until(() -> pipeline.store.countArticles() == 2);
             assertThat(pipeline.store.findArticle("good-2")).isPresent();
-            for (String stage : inputOf.keySet()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> pipeline.store.findArticle("good-2").orElseThrow().storyId() != null);
+            for (String stage : List.of("dedupe", "enrich", "stories", "store")) {
                 assertThat(pipeline.runner(stage).failure()).as(stage + " keeps running").isNull();
             }
         }
+    }
+
+    /** The topic a poison key was written to: its prefix. */
+    private static String source(String key) {
+        return key.substring(0, key.indexOf('-'));
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

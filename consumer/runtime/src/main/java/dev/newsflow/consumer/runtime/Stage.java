@@ -31,6 +31,15 @@ public sealed interface Stage<I> extends AutoCloseable permits TransactionalStag
     /** The topics to consume; a record is decoded as its topic's value type, and one that does not decode is dead-lettered. */
     List<Topic<? extends I>> inputs();
 
+    /**
+     * Whether one instance of the stage must take every input partition while the others stand by: a sequencer,
+     * whose state is one and built from all its inputs in one order (see {@link SequencerAssignor}). False by
+     * default: the partitions are spread over the instances.
+     */
+    default boolean sequencer() {
+        return false;
+    }
+
     /** Called when partitions are assigned, before any of their records is processed: restore state here. */
     default void onAssigned(Collection<TopicPartition> partitions) throws Exception {
     }

@@ -77,12 +77,18 @@ public final class StageRunner<I> implements Runnable, AutoCloseable, Progress {
         this.config = Objects.requireNonNull(config, "config");
         this.metrics = new StageMetrics(registry, stage.name());
         stage.inputs().forEach(topic -> inputs.put(topic.name(), topic));
-        this.consumer = new KafkaConsumer<>(kafka.consumer(groupId(), Map.of(
+        Map<String, Object> consumerSettings = new HashMap<>(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords(),
-                ConsumerConfig.CLIENT_ID_CONFIG, clientId())),
+                ConsumerConfig.CLIENT_ID_CONFIG, clientId()));
+        if (stage.sequencer()) {
+            // a client-side assignor needs the classic protocol, whatever the client properties say
+            consumerSettings.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, SequencerAssignor.class.getName());
+            consumerSettings.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+        }
+        this.consumer = new KafkaConsumer<>(kafka.consumer(groupId(), consumerSettings),
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.consumerMetrics = new KafkaClientMetrics(consumer);
         consumerMetrics.bindTo(registry);

@@ -5,7 +5,9 @@ import dev.newsflow.consumer.runtime.Progress;
 import dev.newsflow.consumer.runtime.StageRunner;
 import dev.newsflow.enrich.Enricher;
 import dev.newsflow.events.Article;
+import dev.newsflow.consumer.store.StoreStage;
 import dev.newsflow.events.ArticleOutcome;
+import dev.newsflow.events.PipelineOutcome;
 import dev.newsflow.events.PipelineTopics;
 import dev.newsflow.storage.ArticleStore;
 import java.time.Duration;
@@ -15,8 +17,8 @@ import java.util.Optional;
 
 /**
  * The pipeline's stages as threads of this process, wired the one way {@code newsflow run}, the benchmark and the
- * tests share: dedupe, enrich (unless its instances run as processes of their own) and store, each on its own
- * thread, plus the one definition of "caught up" ({@link CatchUp}) over them in pipeline order. Counts are of
+ * tests share: dedupe, enrich (unless its instances run as processes of their own), stories and store, each on its
+ * own thread, plus the one definition of "caught up" ({@link CatchUp}) over them in pipeline order. Counts are of
  * what this process's stages committed. Owned by one thread; {@link #close()} stops the stages in reverse order
  * (the store, which the caller owns, stays open).
  */
@@ -24,7 +26,9 @@ public final class LocalPipeline implements AutoCloseable {
     private final StageContext context;
     private final StageRunner<Article> dedupe;
     private final StageRunner<Article> enrich;
-    private final StageRunner<ArticleOutcome> store;
+    private final StageRunner<ArticleOutcome> stories;
+    private final StoreStage storeStage;
+    private final StageRunner<PipelineOutcome> store;
     private final List<StageRunner<?>> runners = new ArrayList<>();
     private final CatchUp catchUp;
 
@@ -34,7 +38,9 @@ public final class LocalPipeline implements AutoCloseable {
         try {
             dedupe = start(PipelineStages.dedupe(context));
             enrich = enricher != null ? start(PipelineStages.enrich(context, enricher)) : null;
-            store = start(PipelineStages.store(context, articleStore));
+            stories = start(PipelineStages.stories(context));
+            storeStage = PipelineStages.storeStage(context, articleStore);
+            store = start(PipelineStages.runner(context, storeStage));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -68,15 +74,15 @@ public final class LocalPipeline implements AutoCloseable {
 
     /**
      * Waits until the pipeline has caught up (see {@link CatchUp}): dedupe with what {@code raw} holds now, then
-     * enrich with what {@code unique} holds then, then the store; an enrich stage running elsewhere is followed
-     * through its consumer group.
+     * enrich with what {@code unique} holds then, then stories, then the store; an enrich stage running elsewhere is
+     * followed through its consumer group.
      *
      * @return false when {@code timeout} passed first or a stage failed (see {@link #failure()})
      */
     public boolean awaitCaughtUp(Duration timeout) throws Exception {
         Progress enriching = enrich != null ? enrich
                 : Progress.ofGroup(context.settings().stage().groupId("enrich"), List.of(topics().unique().name()));
-        return catchUp.await(List.of(dedupe, enriching, store), timeout);
+        return catchUp.await(List.of(dedupe, enriching, stories, store), timeout);
     }
 
     /** The first stage that stopped on a failure and why, on one line; empty while all run. */
@@ -98,18 +104,24 @@ public final class LocalPipeline implements AutoCloseable {
         return enrich == null ? 0 : enrich.metrics().produced(topics().enriched().name());
     }
 
+    /** Articles given a story (story updates published) by this process. */
+    public long grouped() {
+        return stories.metrics().produced(topics().stories().name());
+    }
+
+    /** Articles (originals and duplicates) the store stage stored; story updates are not counted. */
     public long stored() {
-        return store.metrics().processed();
+        return storeStage.articlesStored();
     }
 
     public long deadLetters() {
         return runners.stream().mapToLong(r -> r.metrics().deadLettered()).sum();
     }
 
-    /** What the stages did, on one line: {@code published: N, unique: N, ..., rows in database: N}. */
+    /** What the stages did, on one line: {@code published: N, unique: N, ..., grouped: N, ..., rows in database: N}. */
     public String summary(long published, long rows) {
         return "published: " + published + ", unique: " + unique() + ", duplicates: " + duplicates()
-                + ", enriched: " + enriched() + ", stored: " + stored() + ", dead letters: " + deadLetters()
+                + ", enriched: " + enriched() + ", grouped: " + grouped() + ", stored: " + stored() + ", dead letters: " + deadLetters()
                 + ", rows in database: " + rows;
     }
 

@@ -4,6 +4,7 @@ import dev.newsflow.consumer.runtime.Settings;
 import dev.newsflow.consumer.runtime.StageConfig;
 import dev.newsflow.dedupe.DedupeConfig;
 import dev.newsflow.enrich.EnrichConfig;
+import dev.newsflow.stories.StoriesConfig;
 import java.util.List;
 import java.util.Map;
 
@@ -19,17 +20,21 @@ public final class PipelineSettings {
     public static final Settings.Component DEDUPE = new Settings.Component("dedupe", DedupeConfig.DEFINITION);
     /** The enrich stage's enricher: {@code enrich.*}. */
     public static final Settings.Component ENRICH = new Settings.Component("enrich", EnrichConfig.DEFINITION);
+    /** The stories stage's grouping: {@code stories.*}. */
+    public static final Settings.Component STORIES = new Settings.Component("stories", StoriesConfig.DEFINITION);
     /** Every component of the pipeline, in pipeline order. */
-    public static final List<Settings.Component> ALL = List.of(STAGE, DEDUPE, ENRICH);
+    public static final List<Settings.Component> ALL = List.of(STAGE, DEDUPE, ENRICH, STORIES);
 
     private final StageConfig stage;
     private final DedupeConfig dedupe;
     private final EnrichConfig enrich;
+    private final StoriesConfig stories;
 
-    private PipelineSettings(StageConfig stage, DedupeConfig dedupe, EnrichConfig enrich) {
+    private PipelineSettings(StageConfig stage, DedupeConfig dedupe, EnrichConfig enrich, StoriesConfig stories) {
         this.stage = stage;
         this.dedupe = dedupe;
         this.enrich = enrich;
+        this.stories = stories;
     }
 
     /** Every setting at its default. */
@@ -42,14 +47,15 @@ public final class PipelineSettings {
      *
      * @throws org.apache.kafka.common.config.ConfigException naming a key no component of the command defines, or
      *                                                        an invalid runtime value
-     * @throws IllegalArgumentException                       naming the key of an invalid dedupe or enrich value
+     * @throws IllegalArgumentException                       naming the key of an invalid dedupe, enrich or stories value
      */
     public static PipelineSettings of(Map<String, String> values, List<Settings.Component> components) {
         Settings settings = Settings.check(components, values);
         return new PipelineSettings(
                 new StageConfig(components.contains(STAGE) ? settings.of(STAGE) : Map.of()),
                 DedupeConfig.fromMap(components.contains(DEDUPE) ? settings.of(DEDUPE) : Map.of()),
-                EnrichConfig.from(components.contains(ENRICH) ? settings.of(ENRICH) : Map.of()));
+                EnrichConfig.from(components.contains(ENRICH) ? settings.of(ENRICH) : Map.of()),
+                StoriesConfig.fromMap(components.contains(STORIES) ? settings.of(STORIES) : Map.of()));
     }
 
     public StageConfig stage() {
@@ -62,5 +68,9 @@ public final class PipelineSettings {
 
     public EnrichConfig enrich() {
         return enrich;
+    }
+
+    public StoriesConfig stories() {
+        return stories;
     }
 }

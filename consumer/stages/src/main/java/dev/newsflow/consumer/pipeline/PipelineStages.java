@@ -5,11 +5,13 @@ import dev.newsflow.consumer.enrich.EnrichStage;
 import dev.newsflow.consumer.runtime.Stage;
 import dev.newsflow.consumer.runtime.StageRunner;
 import dev.newsflow.consumer.store.StoreStage;
+import dev.newsflow.consumer.stories.StoriesStage;
 import dev.newsflow.enrich.EnrichConfig;
 import dev.newsflow.enrich.Enricher;
 import dev.newsflow.enrich.Enrichers;
 import dev.newsflow.events.Article;
 import dev.newsflow.events.ArticleOutcome;
+import dev.newsflow.events.PipelineOutcome;
 import dev.newsflow.storage.ArticleStore;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,10 +39,20 @@ public final class PipelineStages {
         return runner(context, new EnrichStage(context.topics(), enricher));
     }
 
-    /** The store stage ({@code enriched + duplicates -> store}) over {@code store}, which the caller owns and closes after the runner. */
-    public static StageRunner<ArticleOutcome> store(StageContext context, ArticleStore store) {
+    /** The stories stage ({@code enriched + duplicates -> stories}), not yet started. */
+    public static StageRunner<ArticleOutcome> stories(StageContext context) {
+        return runner(context, new StoriesStage(context.topics(), context.kafka(), context.settings().stories()));
+    }
+
+    /** The store stage ({@code enriched + duplicates + stories -> store}) over {@code store}, which the caller owns and closes after the runner. */
+    public static StageRunner<PipelineOutcome> store(StageContext context, ArticleStore store) {
+        return runner(context, storeStage(context, store));
+    }
+
+    /** The store stage itself, for a caller that reads its counts; run it with {@link #runner}. */
+    public static StoreStage storeStage(StageContext context, ArticleStore store) {
         String offsetsGroup = context.settings().stage().groupId("store");
-        return runner(context, new StoreStage(context.topics(), store, offsetsGroup, context.registry()));
+        return new StoreStage(context.topics(), store, offsetsGroup, context.registry());
     }
 
     /** The enricher for {@code config}, its models loaded on first use and shared by the whole process. */
@@ -48,7 +60,8 @@ public final class PipelineStages {
         return ENRICHERS.computeIfAbsent(config, Enrichers::create);
     }
 
-    private static <I> StageRunner<I> runner(StageContext context, Stage<I> stage) {
+    /** A runner of {@code stage} with the context's cluster, dead-letter topic, runtime settings and registry, not yet started. */
+    public static <I> StageRunner<I> runner(StageContext context, Stage<I> stage) {
         return new StageRunner<>(stage, context.kafka(), context.topics().dlq(), context.settings().stage(), context.registry());
     }
 }

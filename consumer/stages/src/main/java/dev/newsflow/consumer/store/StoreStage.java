@@ -4,6 +4,7 @@ import dev.newsflow.consumer.runtime.InputRecord;
 import dev.newsflow.consumer.runtime.StoredOffsetsStage;
 import dev.newsflow.consumer.runtime.TransientException;
 import dev.newsflow.events.ArticleOutcome;
+import dev.newsflow.events.PipelineOutcome;
 import dev.newsflow.events.PipelineTopics;
 import dev.newsflow.events.Topic;
 import dev.newsflow.storage.ArticleStore;
@@ -18,20 +19,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * {@code enriched + duplicates -> database}, with the offsets stored with the data: rows and the consumed offsets
+ * {@code enriched + duplicates + stories -> database}, with the offsets stored with the data: rows and the consumed offsets
  * are written in one database transaction and the runner resumes from the offsets in the database, so a crash
  * neither loses nor doubles a row; upsert by article id is the second line of defence. A busy, locked or
  * unreachable database is a transient failure (retried), anything else a bad batch. Records the end-to-end
- * latency (publish to stored) from the record timestamps, which every stage carries over from the raw record.
+ * latency (publish to stored) of articles from the record timestamps, which every stage carries over from the raw
+ * record, and counts the articles and story updates it stored ({@link #articlesStored()}, {@link #storyUpdatesStored()};
+ * thread-safe).
  */
-public final class StoreStage implements StoredOffsetsStage<ArticleOutcome> {
+public final class StoreStage implements StoredOffsetsStage<PipelineOutcome> {
     private final PipelineTopics topics;
     private final ArticleStore store;
     private final String offsetsGroup;
     private final Timer latency;
+    private final AtomicLong articles = new AtomicLong();
+    private final AtomicLong storyUpdates = new AtomicLong();
 
     /**
      * @param offsetsGroup the name under which the database keeps this stage's offsets (its consumer group)
@@ -52,13 +58,23 @@ public final class StoreStage implements StoredOffsetsStage<ArticleOutcome> {
     }
 
     @Override
-    public List<Topic<? extends ArticleOutcome>> inputs() {
-        return List.of(topics.enriched(), topics.duplicates());
+    public List<Topic<? extends PipelineOutcome>> inputs() {
+        return List.of(topics.enriched(), topics.duplicates(), topics.stories());
+    }
+
+    /** Articles (originals and duplicates) this stage stored since start. */
+    public long articlesStored() {
+        return articles.get();
+    }
+
+    /** Story updates this stage stored since start. */
+    public long storyUpdatesStored() {
+        return storyUpdates.get();
     }
 
     @Override
-    public void write(List<InputRecord<ArticleOutcome>> batch, Map<TopicPartition, Long> nextOffsets) {
-        List<ArticleOutcome> events = new ArrayList<>(batch.size());
+    public void write(List<InputRecord<PipelineOutcome>> batch, Map<TopicPartition, Long> nextOffsets) {
+        List<PipelineOutcome> events = new ArrayList<>(batch.size());
         batch.forEach(input -> events.add(input.event()));
         List<PartitionOffset> offsets = new ArrayList<>(nextOffsets.size());
         nextOffsets.forEach((partition, next) -> offsets.add(new PartitionOffset(partition.topic(), partition.partition(), next)));
@@ -68,7 +84,15 @@ public final class StoreStage implements StoredOffsetsStage<ArticleOutcome> {
             throw new TransientException(e.getMessage(), e);
         }
         long now = System.currentTimeMillis();
-        batch.forEach(input -> latency.record(Duration.ofMillis(Math.max(0, now - input.record().timestamp()))));
+        int articlesInBatch = 0;
+        for (InputRecord<PipelineOutcome> input : batch) {
+            if (input.event() instanceof ArticleOutcome) {
+                articlesInBatch++;
+                latency.record(Duration.ofMillis(Math.max(0, now - input.record().timestamp())));
+            }
+        }
+        articles.addAndGet(articlesInBatch);
+        storyUpdates.addAndGet(batch.size() - articlesInBatch);
     }
 
     @Override
