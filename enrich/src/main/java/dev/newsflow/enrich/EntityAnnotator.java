@@ -138,7 +138,7 @@ final class EntityAnnotator implements Annotator {
             confidence = Math.max(confidence, KNOWN_PLACE_CONFIDENCE);
         }
         return new Found(new EntityMention(text, span.type(), field.name(), start, end, null, confidence), name,
-                names.key(name, base, span.type(), language), byModel || place);
+                names.key(name, tokens.subList(span.start(), span.end()), span.type(), language), byModel || place);
     }
 
     /**

@@ -4,8 +4,7 @@ import dev.newsflow.events.EntityCount;
 
 /**
  * Gives an entity the key under which the same person, organization or place meets itself across languages and
- * scripts: {@link CanonicalEntityKeyer} takes the enrich stage's key, {@link TransliteratingEntityKeyer} makes one
- * from the text for events written before entities had keys.
+ * scripts: {@link CanonicalEntityKeyer}, the enrich stage's key.
  *
  * <p>A key is lower-case ASCII words separated by single spaces; {@link StoryIndex} compares keys word by word
  * through {@link EntityKeys#skeleton(String)}, so a key need not be exact, only consistent. Implementations must

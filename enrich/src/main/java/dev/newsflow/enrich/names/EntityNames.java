@@ -64,7 +64,10 @@ public final class EntityNames {
         return "ru".equals(language) && russian.isPersonName(word);
     }
 
-    /** The key of a canonical name; a known place's is that of its English name. */
+    /**
+     * The key of a canonical name; a place the gazetteer knows by the words as written (inflection-tolerant: it
+     * knows Астане as Astana, where the dictionary's base form may be Астан) is keyed by its English name.
+     */
     public String key(String name, List<String> words, EntityType type, String language) {
         if (type == EntityType.LOCATION) {
             Optional<PlaceGazetteer.Place> place = gazetteer.lookup(words, language);

@@ -189,11 +189,15 @@ public final class RussianMorphology {
         boolean known = false;
         for (int i = 0; i < agreeing; i++) {
             List<Reading> usable = usable(readings.get(i), person);
-            if (usable.isEmpty()) {
-                continue;
+            List<String> itsCases = usable.stream().map(Reading::grammaticalCase).distinct().toList();
+            if (usable.isEmpty() || itsCases.containsAll(CASES)) {
+                continue; // unknown, or indeclinable ("Си" in "Си Цзиньпином"): says nothing of the case
             }
             known = true;
-            cases.retainAll(usable.stream().map(Reading::grammaticalCase).toList());
+            cases.retainAll(itsCases);
+        }
+        if (!known && person) {
+            return withoutGuessedInstrumental(words, readings);
         }
         if (person && words.size() == 1 && cases.contains("Nom") && onlyFeminineNominative(readings.get(0))) {
             cases.remove("Nom"); // "Путина" alone is far more often Путин's genitive than a woman's surname
@@ -313,6 +317,26 @@ public final class RussianMorphology {
      * A surname the dictionary does not know, in a case the rest of the name showed: its ending dropped (masculine
      * "Байдена", "Байдену", "Байденом", "Байдене" are "Байден") or made the nominative's (feminine "-овой" is "-ова").
      */
+    /**
+     * A person's name none of whose words tells its case: a last word the dictionary does not know that ends as a
+     * masculine instrumental does ("Си Цзиньпином", "Эрдоганом") loses the ending; the name is kept as written
+     * otherwise. The only ending taken on a guess, because no name in the nominative is likely to end so.
+     */
+    private static List<String> withoutGuessedInstrumental(List<String> words, List<List<Reading>> readings) {
+        int last = words.size() - 1;
+        String word = words.get(last);
+        if (!readings.get(last).isEmpty() || isAcronym(word) || word.length() < 6) {
+            return words;
+        }
+        String stem = withoutCaseEnding(word, "T", "Masc");
+        if (stem == null) {
+            return words;
+        }
+        List<String> base = new ArrayList<>(words);
+        base.set(last, stem);
+        return base;
+    }
+
     static String withoutCaseEnding(String word, String grammaticalCase, String gender) {
         String lower = word.toLowerCase(Locale.ROOT);
         if ("Fem".equals(gender)) {
