@@ -16,18 +16,24 @@ import org.apache.kafka.common.config.ConfigException;
  *
  * <p>Every setting has a key, a type, a default, a validator and a doc line ({@link #DEFINITION}); {@link #fromMap(Map)} reads them
  * from flags, environment or a properties file after the caller has merged those. An invalid value throws
- * {@link StoriesConfigException} naming the key. The weights and the join threshold were tuned on the tuning part
- * of the benchmark data only (see the module README).
+ * {@link StoriesConfigException} naming the key. The short-article threshold and the weights were tuned on the
+ * tuning part of the benchmark's headlines only; the join threshold of full articles on the full-text scenarios of
+ * the tests, as no full articles labelled by event were at hand (see the module README).
  *
  * <p>How they combine ({@link StoryIndex}): a candidate story's score is
  * {@code text * weightText + title * weightTitle + entities * weightEntities + places * weightPlaces
  * + countries * weightCountries + keywords * weightKeywords}, times {@code 1 - placeConflictPenalty} when both
  * name places (other than countries) and none agree, times {@code exp(-hours past the first day / timeScale)}; the article joins the best
- * story whose score reaches {@code joinThreshold}, else it opens a story. A story none of whose articles is in
+ * story whose score reaches {@code joinThreshold} ({@code shortThreshold} when the article has fewer than
+ * {@code shortTerms} distinct stems: a headline or a teaser shares few stems with any story), else it opens a story. A story none of whose articles is in
  * the article's language is scored on entities, places and countries alone, their weighted mean in 0..1,
  * against {@code crossLingualThreshold}.
  *
  * @param joinThreshold        score at or above which an article joins a story ({@value #JOIN_THRESHOLD})
+ * @param shortThreshold       score at or above which an article with fewer than {@code shortTerms} distinct stems
+ *                             joins a story ({@value #SHORT_THRESHOLD})
+ * @param shortTerms           articles with fewer distinct title and body stems than this are short
+ *                             ({@value #SHORT_TERMS})
  * @param crossLingualThreshold score at or above which an article joins a story none of whose articles is in
  *                             its language; text, title and keywords cannot agree there, so the score is
  *                             entities, places and countries alone ({@value #CROSS_LINGUAL_THRESHOLD})
@@ -53,6 +59,8 @@ import org.apache.kafka.common.config.ConfigException;
  */
 public record StoriesConfig(
         double joinThreshold,
+        double shortThreshold,
+        int shortTerms,
         double crossLingualThreshold,
         double weightText,
         double weightTitle,
@@ -69,6 +77,8 @@ public record StoriesConfig(
         Duration duplicateWait) {
 
     public static final String JOIN_THRESHOLD = "stories.threshold.join";
+    public static final String SHORT_THRESHOLD = "stories.threshold.join.short";
+    public static final String SHORT_TERMS = "stories.short.terms";
     public static final String CROSS_LINGUAL_THRESHOLD = "stories.threshold.join.crosslingual";
     public static final String WEIGHT_TEXT = "stories.weight.text";
     public static final String WEIGHT_TITLE = "stories.weight.title";
@@ -101,6 +111,12 @@ public record StoriesConfig(
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(JOIN_THRESHOLD, Type.DOUBLE, 0.34, THRESHOLD, Importance.HIGH,
                     "Score at or above which an article joins a story, in (0, 2].")
+            .define(SHORT_THRESHOLD, Type.DOUBLE, 0.10, THRESHOLD, Importance.MEDIUM,
+                    "Score at or above which a short article (a headline, a teaser: fewer than " + SHORT_TERMS
+                            + " distinct stems) joins a story, in (0, 2].")
+            .define(SHORT_TERMS, Type.INT, 20, Range.between(0, 10_000), Importance.LOW,
+                    "An article with fewer distinct title and body stems than this is judged against " + SHORT_THRESHOLD
+                            + "; 0 judges every article against " + JOIN_THRESHOLD + ".")
             .define(CROSS_LINGUAL_THRESHOLD, Type.DOUBLE, 0.45, THRESHOLD, Importance.MEDIUM,
                     "Weighted mean of entities, places and countries at or above which an article joins a story none "
                             + "of whose articles is in its language, in (0, 2].")
@@ -132,6 +148,10 @@ public record StoriesConfig(
         if (!(joinThreshold > 0.0 && joinThreshold <= 2.0)) {
             throw new StoriesConfigException(JOIN_THRESHOLD, "must be within (0, 2], was " + joinThreshold);
         }
+        if (!(shortThreshold > 0.0 && shortThreshold <= 2.0)) {
+            throw new StoriesConfigException(SHORT_THRESHOLD, "must be within (0, 2], was " + shortThreshold);
+        }
+        requireRange(SHORT_TERMS, shortTerms, 0, 10_000);
         if (!(crossLingualThreshold > 0.0 && crossLingualThreshold <= 2.0)) {
             throw new StoriesConfigException(CROSS_LINGUAL_THRESHOLD, "must be within (0, 2], was " + crossLingualThreshold);
         }
@@ -183,6 +203,8 @@ public record StoriesConfig(
         }
         return new StoriesConfig(
                 (Double) parsed(values, JOIN_THRESHOLD),
+                (Double) parsed(values, SHORT_THRESHOLD),
+                (Integer) parsed(values, SHORT_TERMS),
                 (Double) parsed(values, CROSS_LINGUAL_THRESHOLD),
                 (Double) parsed(values, WEIGHT_TEXT),
                 (Double) parsed(values, WEIGHT_TITLE),

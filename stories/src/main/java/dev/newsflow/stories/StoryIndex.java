@@ -165,13 +165,15 @@ public final class StoryIndex {
         StoryEntry bestStory = null;
         Similarity bestJoinable = null;
         StoryEntry joinable = null;
+        double sameLanguageThreshold = article.terms().size() < config.shortTerms()
+                ? config.shortThreshold() : config.joinThreshold();
         for (StoryEntry story : candidates(article)) {
             Similarity similarity = compare(article, textNorm, titleNorm, story);
             if (best == null || better(similarity, story, best, bestStory)) {
                 best = similarity;
                 bestStory = story;
             }
-            double threshold = similarity.crossLingual() ? config.crossLingualThreshold() : config.joinThreshold();
+            double threshold = similarity.crossLingual() ? config.crossLingualThreshold() : sameLanguageThreshold;
             if (similarity.score() >= threshold
                     && (bestJoinable == null || better(similarity, story, bestJoinable, joinable))) {
                 bestJoinable = similarity;

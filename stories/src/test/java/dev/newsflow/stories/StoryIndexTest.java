@@ -9,6 +9,7 @@ import dev.newsflow.events.EnrichedArticle;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,48 @@ class StoryIndexTest {
 
         assertThat(baku).isInstanceOf(Assignment.Opened.class);
         assertThat(baku.storyId()).isNotEqualTo(samarkand.storyId());
+    }
+
+    @Test
+    void shouldJoinRewrittenHeadlinesOfOneEventButNotHeadlinesOfAnotherEventOfTheSameKind() {
+        StoryIndex index = new StoryIndex(StoriesConfig.defaults());
+        Instant later = MONDAY.plusSeconds(1_800);
+        Instant evening = MONDAY.plusSeconds(10 * 3_600);
+        String first = "Samarkand hosts OTS ministers of ICT";
+        String rewritten = "OTS ICT ministers gather in Samarkand for digital talks";
+        String another = "Turkic transport ministers meet in Baku on Caspian freight corridors";
+        Assignment a = index.assign(enriched("h1", "UzA", first, first, MONDAY), MONDAY);
+        Assignment b = index.assign(enriched("h2", "Kun.uz", rewritten, rewritten, later), later);
+        Assignment c = index.assign(enriched("h3", "Trend", another, another, evening), evening);
+
+        assertThat(b).isInstanceOf(Assignment.Joined.class);
+        assertThat(b.storyId()).isEqualTo(a.storyId());
+        assertThat(c.storyId()).isNotEqualTo(a.storyId());
+    }
+
+    @Test
+    void shouldJudgeAHeadlineAgainstTheShortThresholdAndAFullArticleAgainstTheJoinThreshold() {
+        Map<String, String> unreachableJoin = Map.of(StoriesConfig.JOIN_THRESHOLD, "2.0");
+        String first = "Samarkand hosts OTS ministers of ICT";
+        String rewritten = "Turkic states discuss e-government in Samarkand";
+        Instant later = MONDAY.plusSeconds(1_800);
+
+        StoryIndex headlines = new StoryIndex(StoriesConfig.fromMap(unreachableJoin));
+        headlines.assign(enriched("h1", "UzA", first, first, MONDAY), MONDAY);
+        assertThat(headlines.assign(enriched("h2", "Kun.uz", rewritten, rewritten, later), later))
+                .isInstanceOf(Assignment.Joined.class);
+
+        StoryIndex fullArticles = new StoryIndex(StoriesConfig.fromMap(unreachableJoin));
+        fullArticles.assign(enriched("a1", "UzA", SAMARKAND_EN_TITLE, SAMARKAND_EN, MONDAY), MONDAY);
+        assertThat(fullArticles.assign(enriched("a2", "Kun.uz", SAMARKAND_EN_TITLE, SAMARKAND_EN + " It ended at noon.", later), later))
+                .isInstanceOf(Assignment.Opened.class);
+
+        Map<String, String> noShortArticles = new HashMap<>(unreachableJoin);
+        noShortArticles.put(StoriesConfig.SHORT_TERMS, "0");
+        StoryIndex allFull = new StoryIndex(StoriesConfig.fromMap(noShortArticles));
+        allFull.assign(enriched("h1", "UzA", first, first, MONDAY), MONDAY);
+        assertThat(allFull.assign(enriched("h2", "Kun.uz", rewritten, rewritten, later), later))
+                .isInstanceOf(Assignment.Opened.class);
     }
 
     @Test

@@ -22,7 +22,7 @@ import java.util.Map;
  * <pre>
  * StoryQualityBench DATA_DIR [--tune] [stories.key=value ...]
  * </pre>
- * {@code --tune} searches join threshold and weights on the tuning part only and prints the best settings; the test
+ * {@code --tune} searches the short-article threshold and the weights on the tuning part only and prints the best settings; the test
  * part is not even enriched then.
  */
 public final class StoryQualityBench {
@@ -102,7 +102,10 @@ public final class StoryQualityBench {
                 .toList();
     }
 
-    /** A grid over the threshold and the weights, on the tuning part only. */
+    /**
+     * A grid over the threshold and the weights, on the tuning part only. The corpus is headlines, every one shorter
+     * than {@code stories.short.terms}, so the threshold searched is the one for short articles.
+     */
     private static void tune(List<NewsAggregatorCorpus.Item> items, List<EnrichedArticle> enriched, Map<String, String> base) {
         List<String> gold = items.stream().map(NewsAggregatorCorpus.Item::story).toList();
         List<Map<String, String>> grid = new ArrayList<>();
@@ -110,13 +113,13 @@ public final class StoryQualityBench {
             for (String title : List.of("0.2", "0.35", "0.5")) {
                 for (String entities : List.of("0.3")) {
                     for (String penalty : List.of("0.3", "0.6")) {
-                        for (int t = 8; t <= 44; t += 4) {
+                        for (int t = 6; t <= 30; t += 4) {
                             Map<String, String> settings = new LinkedHashMap<>(base);
                             settings.put(StoriesConfig.WEIGHT_TEXT, text);
                             settings.put(StoriesConfig.WEIGHT_TITLE, title);
                             settings.put(StoriesConfig.WEIGHT_ENTITIES, entities);
                             settings.put(StoriesConfig.PLACE_CONFLICT_PENALTY, penalty);
-                            settings.put(StoriesConfig.JOIN_THRESHOLD, String.valueOf(t / 100.0));
+                            settings.put(StoriesConfig.SHORT_THRESHOLD, String.valueOf(t / 100.0));
                             grid.add(settings);
                         }
                     }
