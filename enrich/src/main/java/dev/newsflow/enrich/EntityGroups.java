@@ -6,17 +6,21 @@ import dev.newsflow.events.EntityMention;
 import dev.newsflow.events.EntityType;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The distinct entities of an article from its mentions: mentions with the same type and key are one entity
  * ("Москве", "Москву", "Москвы"); a person named by one word is the person of the article whose full name ends
  * with that word, when exactly one does ("Путин" is "Владимир Путин", "Mirziyoyev" is "Shavkat Mirziyoyev",
  * "Мирзиёев" too, the key crossing scripts). Each entity's canonical name is the fullest base form among its
- * mentions, its key that name's, and every mention carries the key of its entity. Stateless.
+ * mentions, its key that name's, and every mention carries the key of its entity. One name has one type in an
+ * article: the mentions of a key take the type most of their confidence is on ("в Госдуме" read as a place beside
+ * "Госдума" the organization). Stateless.
  */
 final class EntityGroups {
     /** A surname may still carry a case ending the base form did not remove ("Байдена" for "Джо Байден"). */
@@ -40,7 +44,8 @@ final class EntityGroups {
     record Result(List<EntityMention> mentions, List<EntityCount> entities) {
     }
 
-    static Result of(List<Found> mentions, String language) {
+    static Result of(List<Found> typedByMention, String language) {
+        List<Found> mentions = withOneTypePerKey(typedByMention);
         Map<String, List<Found>> groups = new LinkedHashMap<>();
         for (Found found : mentions) {
             groups.computeIfAbsent(found.mention().type() + "\u0000" + found.key(), k -> new ArrayList<>()).add(found);
@@ -63,6 +68,36 @@ final class EntityGroups {
             keyed.add(new EntityMention(m.text(), m.type(), m.field(), m.start(), m.end(), keyOf.get(found), m.confidence()));
         }
         return new Result(keyed, entities);
+    }
+
+    /**
+     * Each mention retyped to the type its key's mentions are surest of, summing their confidences; on a tie, the
+     * type seen first.
+     */
+    private static List<Found> withOneTypePerKey(List<Found> mentions) {
+        Map<String, Map<EntityType, Double>> weights = new HashMap<>();
+        for (Found found : mentions) {
+            weights.computeIfAbsent(found.key(), k -> new LinkedHashMap<>())
+                    .merge(found.mention().type(), Objects.requireNonNullElse(found.mention().confidence(), 0.0), Double::sum);
+        }
+        List<Found> retyped = new ArrayList<>(mentions.size());
+        for (Found found : mentions) {
+            EntityType type = surestType(weights.get(found.key()));
+            EntityMention m = found.mention();
+            retyped.add(type == m.type() ? found : new Found(new EntityMention(m.text(), type, m.field(), m.start(),
+                    m.end(), m.key(), m.confidence()), found.name(), found.key(), found.byModel()));
+        }
+        return retyped;
+    }
+
+    private static EntityType surestType(Map<EntityType, Double> weights) {
+        EntityType surest = null;
+        for (Map.Entry<EntityType, Double> weight : weights.entrySet()) {
+            if (surest == null || weight.getValue() > weights.get(surest)) {
+                surest = weight.getKey();
+            }
+        }
+        return surest;
     }
 
     private static void mergeShortNames(Map<String, List<Found>> groups, String language) {

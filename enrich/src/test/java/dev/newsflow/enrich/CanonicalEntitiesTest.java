@@ -32,6 +32,19 @@ class CanonicalEntitiesTest {
     }
 
     @Test
+    void shouldGiveOneNameOneTypeInAnArticle() {
+        Enrichment enrichment = enrich("В Госдуме предложили запретить продажу энергетиков",
+                "Законопроект внесли в Госдуму депутаты. Вячеслав Володин заявил, что Госдума рассмотрит его весной.");
+
+        assertThat(entity(enrichment, EntityType.ORGANIZATION, "Госдума")).get()
+                .satisfies(e -> assertThat(e.count()).isEqualTo(3));
+        assertThat(entity(enrichment, EntityType.LOCATION, "Госдума")).isEmpty();
+        assertThat(enrichment.mentions()).filteredOn(m -> m.text().startsWith("Госдум"))
+                .extracting(EntityMention::type).containsOnly(EntityType.ORGANIZATION);
+        assertMentionsCarryTheirEntityKey(enrichment);
+    }
+
+    @Test
     void shouldMergeAnInflectedRussianFullName() {
         Enrichment enrichment = enrich("Трамп в Москве", "Президент США Дональд Трамп заявил о переговорах. Слова Дональда"
                 + " Трампа прозвучали в Вашингтоне. Трамп также упомянул Москву.");
