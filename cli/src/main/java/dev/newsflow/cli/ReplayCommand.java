@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -140,14 +139,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     /** Writes a tombstone for every live key of the changelog, so a restored index is empty; returns how many. */
     private static int forgetStories(KafkaSettings settings, String changelog) throws Exception {
-        Set<String> live = new LinkedHashSet<>();
-        TopicSnapshot.read(settings, changelog, record -> {
-            if (record.value() == null) {
-                live.remove(record.key());
-            } else {
-                live.add(record.key());
-            }
-        });
+        Set<String> live = TopicSnapshot.latestValues(settings, changelog).keySet();
         try (var producer = new KafkaProducer<>(settings.producer(Map.of(ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)), new StringSerializer(), new ByteArraySerializer())) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.newsflow.clients;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -38,5 +39,20 @@ public final class TopicSnapshot {
                 consumer.poll(POLL).forEach(sink);
             }
         }
+    }
+
+    /**
+     * What a compacted topic holds: the latest value of every key whose latest record is not a tombstone, in the
+     * order of those latest records (a restored state replays them as they were last written).
+     */
+    public static Map<String, byte[]> latestValues(KafkaSettings settings, String topic) {
+        Map<String, byte[]> latest = new LinkedHashMap<>();
+        read(settings, topic, record -> {
+            latest.remove(record.key());
+            if (record.value() != null) {
+                latest.put(record.key(), record.value());
+            }
+        });
+        return latest;
     }
 }

@@ -15,7 +15,7 @@ import dev.newsflow.events.Topic;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -97,16 +97,11 @@ public final class DedupeStage implements TransactionalStage<Article> {
     /** Reads the whole changelog (committed records only) into a fresh index. */
     private void restoreIndex() {
         long start = System.nanoTime();
-        Map<String, IndexEntry> entries = new LinkedHashMap<>();
-        TopicSnapshot.read(kafka, topics.dedupeIndex().name(), record -> {
-            entries.remove(record.key());
-            if (record.value() != null) {
-                entries.put(record.key(), IndexEntry.fromBytes(record.value()));
-            }
-        });
+        Map<String, byte[]> entries = TopicSnapshot.latestValues(kafka, topics.dedupeIndex().name());
         DedupeIndex restored = new DedupeIndex(config, entries.size());
         entries.values().stream()
-                .sorted(java.util.Comparator.comparing(IndexEntry::firstSeen))
+                .map(IndexEntry::fromBytes)
+                .sorted(Comparator.comparing(IndexEntry::firstSeen))
                 .forEach(restored::restore);
         index = restored;
         LOG.info("Dedupe index restored from {}: {} articles in {} ms", topics.dedupeIndex(), restored.size(),

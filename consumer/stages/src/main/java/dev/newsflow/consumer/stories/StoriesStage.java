@@ -23,9 +23,7 @@ import dev.newsflow.stories.WaitingDuplicate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -173,17 +171,8 @@ public final class StoriesStage implements TransactionalStage<ArticleOutcome> {
     /** Reads the whole changelog (committed records only, the latest value of each key) into a fresh index. */
     private void restoreIndex() {
         long start = System.nanoTime();
-        Map<String, byte[]> latest = new LinkedHashMap<>();
-        TopicSnapshot.read(kafka, topics.storiesIndex().name(), record -> {
-            latest.remove(record.key());
-            latest.put(record.key(), record.value());
-        });
         StoryIndex restored = new StoryIndex(config);
-        latest.forEach((key, value) -> {
-            if (value != null) {
-                restored.restore(key, value);
-            }
-        });
+        TopicSnapshot.latestValues(kafka, topics.storiesIndex().name()).forEach(restored::restore);
         index = restored;
         LOG.info("Story index restored from {}: {} open stories, {} articles, {} duplicates waiting, in {} ms",
                 topics.storiesIndex(), restored.openStories(), restored.rememberedArticles(), restored.waitingDuplicates(),
