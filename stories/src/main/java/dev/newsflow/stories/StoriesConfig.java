@@ -23,11 +23,11 @@ import org.apache.kafka.common.config.ConfigException;
  * <p>How they combine ({@link StoryIndex}): a candidate story's score is
  * {@code text * weightText + title * weightTitle + entities * weightEntities + places * weightPlaces
  * + countries * weightCountries + keywords * weightKeywords}, times {@code 1 - placeConflictPenalty} when both
- * name places (other than countries) and none agree, times {@code exp(-hours past the first day / timeScale)}; the article joins the best
- * story whose score reaches {@code joinThreshold} ({@code shortThreshold} when the article has fewer than
- * {@code shortTerms} distinct stems: a headline or a teaser shares few stems with any story), else it opens a story. A story none of whose articles is in
- * the article's language is scored on entities, places and countries alone, their weighted mean in 0..1,
- * against {@code crossLingualThreshold}.
+ * name places (other than countries) and none agree, times {@code exp(-hours past the first day / timeScale)};
+ * the article joins the best story whose score reaches {@code joinThreshold} ({@code shortThreshold} when the
+ * article has fewer than {@code shortTerms} distinct stems: a headline or a teaser shares few stems with any
+ * story), else it opens a story. A story none of whose articles is in the article's language is scored on
+ * entities, places and countries alone, their weighted mean in 0..1, against {@code crossLingualThreshold}.
  *
  * @param joinThreshold        score at or above which an article joins a story ({@value #JOIN_THRESHOLD})
  * @param shortThreshold       score at or above which an article with fewer than {@code shortTerms} distinct stems
