@@ -174,7 +174,10 @@ class DeliveryGuaranteesCliTest {
         assertThat(config.stdout()).contains("stage.max.poll.records (int, default: 500, valid: [1,...,100000])",
                 "dedupe.window (string, default: PT72H", "enrich.languages (list, default: en,ru,uz,kk,ky,tr,az",
                 "webhook.url (string, default: none, required", "jsonl.dir",
-                "stories.threshold.join (double, default: 0.34, valid: ", "The most records processed and committed as one batch.");
+                "stories.threshold.join (double, default: 0.34, valid: (0, 2])", "dedupe.window (string, default: PT72H, valid: a "
+                + "positive ISO-8601 duration)", "The most records processed and committed as one batch.");
+        assertThat(config.stdout().lines().filter(line -> line.contains("valid: ")))
+                .as("every rule a user can read").noneMatch(line -> line.contains("$$Lambda"));
     }
 
     private static String[] runArgs(KafkaBroker broker, Path dir, String suffix, Path input) {

@@ -55,12 +55,12 @@ public record DedupeConfig(
     public static final String CONTAINMENT_MIN_SHINGLES = "dedupe.containment.min.shingles";
     public static final String WINDOW = "dedupe.window";
 
-    private static final ConfigDef.Validator FRACTION = (name, value) -> {
+    private static final ConfigDef.Validator FRACTION = ConfigDef.LambdaValidator.with((name, value) -> {
         double fraction = (Double) value;
         if (!(fraction > 0.0 && fraction <= 1.0)) {
             throw new ConfigException(name, value, "must be within (0, 1]");
         }
-    };
+    }, () -> "(0, 1]");
 
     /**
      * Every setting with its type, default, validator and doc, the way Kafka defines its own; {@code newsflow
@@ -80,7 +80,8 @@ public record DedupeConfig(
             .define(CONTAINMENT_MIN_SHINGLES, Type.INT, 20, Range.atLeast(1), Importance.LOW,
                     "Shingles the smaller text needs before containment counts, so a one-line post is not "
                             + "'contained' in every long story.")
-            .define(WINDOW, Type.STRING, "PT72H", (name, value) -> parseWindow(name, (String) value), Importance.MEDIUM,
+            .define(WINDOW, Type.STRING, "PT72H", ConfigDef.LambdaValidator.with(
+                    (name, value) -> parseWindow(name, (String) value), () -> "a positive ISO-8601 duration"), Importance.MEDIUM,
                     "ISO-8601 duration an article stays comparable after it was first seen (PT72H, P7D).");
 
     public DedupeConfig {

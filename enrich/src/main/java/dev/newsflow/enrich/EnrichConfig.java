@@ -42,13 +42,13 @@ public record EnrichConfig(Set<String> languages, int detectChars, int maxKeywor
 
     /** Every setting with its type, default, validator and doc, the way Kafka defines its own; {@code newsflow config} lists them. */
     public static final ConfigDef DEFINITION = new ConfigDef()
-            .define(LANGUAGES, Type.LIST, LANGUAGES_DEFAULT, (name, value) -> {
+            .define(LANGUAGES, Type.LIST, LANGUAGES_DEFAULT, ConfigDef.LambdaValidator.with((name, value) -> {
                 for (Object code : (List<?>) value) {
                     if (!code.toString().matches("[a-z]{2}")) {
                         throw new ConfigException(name, value, "must list ISO 639-1 codes, had '" + code + "'");
                     }
                 }
-            }, Importance.MEDIUM, "ISO 639-1 codes the language detector chooses among; a language outside the list is "
+            }, () -> "ISO 639-1 codes"), Importance.MEDIUM, "ISO 639-1 codes the language detector chooses among; a language outside the list is "
                     + "reported only when the detector is far more sure of it than of any listed one.")
             .define(DETECT_CHARS, Type.INT, DETECT_CHARS_DEFAULT, Range.between(100, 1_000_000), Importance.LOW,
                     "Characters of the text given to language detection; more is slower and hardly more accurate.")

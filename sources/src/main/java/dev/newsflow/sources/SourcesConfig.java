@@ -31,13 +31,13 @@ public final class SourcesConfig extends AbstractConfig {
     public static final String RETRY_MAX_BACKOFF = "sources.retry.max.backoff";
     public static final String PAGE_MAX_ATTEMPTS = "sources.page.max.attempts";
 
-    private static final ConfigDef.Validator DURATION = (name, value) -> {
+    private static final ConfigDef.Validator DURATION = ConfigDef.LambdaValidator.with((name, value) -> {
         try {
             Durations.parse((String) value);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(name, value, e.getMessage());
         }
-    };
+    }, () -> "a duration such as 30s, 5m or 1h");
 
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(USER_AGENT, Type.STRING, "newsflow/0.1 (news monitoring; +https://newsflow.dev/bot)",

@@ -94,14 +94,15 @@ public record StoriesConfig(
     public static final String MAX_KEY_POSTINGS = "stories.key.postings.max";
     public static final String DUPLICATE_WAIT = "stories.duplicate.wait";
 
-    private static final ConfigDef.Validator THRESHOLD = (name, value) -> {
+    private static final ConfigDef.Validator THRESHOLD = ConfigDef.LambdaValidator.with((name, value) -> {
         double threshold = (Double) value;
         if (!(threshold > 0.0 && threshold <= 2.0)) {
             throw new ConfigException(name, value, "must be within (0, 2]");
         }
-    };
+    }, () -> "(0, 2]");
     private static final ConfigDef.Validator WEIGHT = Range.between(0.0, 10.0);
-    private static final ConfigDef.Validator DURATION = (name, value) -> parseDuration(name, (String) value);
+    private static final ConfigDef.Validator DURATION = ConfigDef.LambdaValidator.with(
+            (name, value) -> parseDuration(name, (String) value), () -> "an ISO-8601 duration such as PT72H or P7D");
 
     /**
      * Every setting with its type, default, validator and doc, the way Kafka defines its own; {@code newsflow
