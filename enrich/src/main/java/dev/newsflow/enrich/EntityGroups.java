@@ -17,7 +17,8 @@ import java.util.Objects;
  * The distinct entities of an article from its mentions: mentions with the same type and key are one entity
  * ("Москве", "Москву", "Москвы"); a person named by one word is the person of the article whose full name ends
  * with that word, when exactly one does ("Путин" is "Владимир Путин", "Mirziyoyev" is "Shavkat Mirziyoyev",
- * "Мирзиёев" too, the key crossing scripts). Each entity's canonical name is the fullest base form among its
+ * "Мирзиёев" too, the key crossing scripts); an acronym is the entity whose name it abbreviates ("OTS" is
+ * "Organization of Turkic States"). Each entity's canonical name is the fullest base form among its
  * mentions, its key that name's, and every mention carries the key of its entity. One name has one type in an
  * article: the mentions of a key take the type most of their confidence is on ("в Госдуме" read as a place beside
  * "Госдума" the organization). Stateless.
@@ -51,6 +52,7 @@ final class EntityGroups {
             groups.computeIfAbsent(found.mention().type() + "\u0000" + found.key(), k -> new ArrayList<>()).add(found);
         }
         mergeShortNames(groups, language);
+        mergeAcronyms(groups);
         Map<Found, String> keyOf = new java.util.IdentityHashMap<>();
         List<EntityCount> entities = new ArrayList<>();
         for (List<Found> group : groups.values()) {
@@ -124,6 +126,43 @@ final class EntityGroups {
                 groups.get(target).addAll(groups.remove(shortKey));
             }
         }
+    }
+
+    /**
+     * An acronym ("OTS") joins the entity of its type whose name it abbreviates ("Organization of Turkic States", by
+     * {@link EntityAnnotator#acronym}), when exactly one does.
+     */
+    private static void mergeAcronyms(Map<String, List<Found>> groups) {
+        for (String acronymKey : List.copyOf(groups.keySet())) {
+            Found acronym = groups.get(acronymKey).get(0);
+            if (!isAcronym(acronym.name())) {
+                continue;
+            }
+            String target = null;
+            for (Map.Entry<String, List<Found>> other : groups.entrySet()) {
+                Found full = fullest(other.getValue());
+                if (other.getKey().equals(acronymKey) || full.mention().type() != acronym.mention().type()
+                        || !abbreviates(acronym.name(), full.name())) {
+                    continue;
+                }
+                if (target != null) {
+                    target = null; // two names abbreviate alike: the acronym stays apart
+                    break;
+                }
+                target = other.getKey();
+            }
+            if (target != null) {
+                groups.get(target).addAll(groups.remove(acronymKey));
+            }
+        }
+    }
+
+    private static boolean abbreviates(String acronym, String name) {
+        return !name.isBlank() && EntityAnnotator.acronym(List.of(name.trim().split("\\s+"))).filter(acronym::equals).isPresent();
+    }
+
+    private static boolean isAcronym(String name) {
+        return name.length() >= 2 && name.codePoints().allMatch(Character::isUpperCase);
     }
 
     /** Whether a full name's last word is the one-word mention's name, by key or up to a case ending. */

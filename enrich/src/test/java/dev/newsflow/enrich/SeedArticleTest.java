@@ -34,8 +34,13 @@ class SeedArticleTest {
     }
 
     @Test
-    void shouldFindTheOrganizationAndItsAcronym() {
+    void shouldFindTheOrganizationAndItsAcronymAsOneEntity() {
         assertThat(texts(EntityType.ORGANIZATION)).contains("Organization of Turkic States", "OTS");
+        assertThat(enrichment.mentions()).filteredOn(m -> m.text().equals("OTS") || m.text().equals("Organization of Turkic States"))
+                .extracting(EntityMention::key).containsOnly("arganizatan af tarkik statis");
+        assertThat(enrichment.entities()).filteredOn(e -> "arganizatan af tarkik statis".equals(e.key())).singleElement()
+                .satisfies(e -> assertThat(e.name()).isEqualTo("Organization of Turkic States"))
+                .satisfies(e -> assertThat(e.count()).isEqualTo(4));
         assertThat(texts(EntityType.LOCATION)).doesNotContain("Turkic States"); // part of the organization's name
         assertThat(texts(EntityType.ORGANIZATION)).noneMatch(name -> name.startsWith("The Minister")); // an office
     }
