@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * The distinct entities of an article from its mentions: mentions with the same type and key are one entity
@@ -104,26 +105,11 @@ final class EntityGroups {
 
     private static void mergeShortNames(Map<String, List<Found>> groups, String language) {
         for (String shortKey : List.copyOf(groups.keySet())) {
-            List<Found> group = groups.get(shortKey);
-            Found representative = group.get(0);
-            if (representative.mention().type() != EntityType.PERSON || representative.words() != 1) {
-                continue;
-            }
-            String target = null;
-            for (Map.Entry<String, List<Found>> other : groups.entrySet()) {
-                Found full = fullest(other.getValue());
-                if (other.getKey().equals(shortKey) || full.mention().type() != EntityType.PERSON || full.words() < 2
-                        || !endsWith(full.name(), representative, language)) {
-                    continue;
-                }
-                if (target != null) {
-                    target = null; // two people share the surname: the short mention stays apart
-                    break;
-                }
-                target = other.getKey();
-            }
-            if (target != null) {
-                groups.get(target).addAll(groups.remove(shortKey));
+            Found single = groups.get(shortKey).get(0);
+            if (single.mention().type() == EntityType.PERSON && single.words() == 1) {
+                // two people sharing the surname leave the short mention apart
+                mergeIntoTheOnlyMatch(groups, shortKey, full -> full.mention().type() == EntityType.PERSON
+                        && full.words() >= 2 && endsWith(full.name(), single, language));
             }
         }
     }
@@ -135,25 +121,27 @@ final class EntityGroups {
     private static void mergeAcronyms(Map<String, List<Found>> groups) {
         for (String acronymKey : List.copyOf(groups.keySet())) {
             Found acronym = groups.get(acronymKey).get(0);
-            if (!isAcronym(acronym.name())) {
+            if (isAcronym(acronym.name())) {
+                mergeIntoTheOnlyMatch(groups, acronymKey, full -> full.mention().type() == acronym.mention().type()
+                        && abbreviates(acronym.name(), full.name()));
+            }
+        }
+    }
+
+    /** Moves the group under {@code key} into the one other group whose fullest mention matches; none or two: it stays. */
+    private static void mergeIntoTheOnlyMatch(Map<String, List<Found>> groups, String key, Predicate<Found> matches) {
+        String target = null;
+        for (Map.Entry<String, List<Found>> other : groups.entrySet()) {
+            if (other.getKey().equals(key) || !matches.test(fullest(other.getValue()))) {
                 continue;
             }
-            String target = null;
-            for (Map.Entry<String, List<Found>> other : groups.entrySet()) {
-                Found full = fullest(other.getValue());
-                if (other.getKey().equals(acronymKey) || full.mention().type() != acronym.mention().type()
-                        || !abbreviates(acronym.name(), full.name())) {
-                    continue;
-                }
-                if (target != null) {
-                    target = null; // two names abbreviate alike: the acronym stays apart
-                    break;
-                }
-                target = other.getKey();
-            }
             if (target != null) {
-                groups.get(target).addAll(groups.remove(acronymKey));
+                return;
             }
+            target = other.getKey();
+        }
+        if (target != null) {
+            groups.get(target).addAll(groups.remove(key));
         }
     }
 
