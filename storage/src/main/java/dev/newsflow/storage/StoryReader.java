@@ -41,30 +41,17 @@ final class StoryReader {
                 + " WHERE m.seen_ms > ? GROUP BY s.id"
                 + " ORDER BY outlets_in_window DESC, articles_in_window DESC, s.last_seen_ms DESC, " + dialect.codePointOrder("s.id")
                 + " LIMIT ?";
-        List<TopStories.Ranked> ranked = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            ArticleReader.bind(statement, List.of(until - hours * HOUR_MS, limit));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ranked.add(new TopStories.Ranked(story(rows), rows.getLong("articles_in_window"), rows.getLong("outlets_in_window")));
-                }
-            }
-        }
+        List<TopStories.Ranked> ranked = list(sql, List.of(until - hours * HOUR_MS, limit), rows -> new TopStories.Ranked(
+                story(rows), rows.getLong("articles_in_window"), rows.getLong("outlets_in_window")));
         return new TopStories(hours, Instant.ofEpochMilli(until).toString(), ranked);
     }
 
     Optional<StoryDetails> find(String id, int articleLimit) throws SQLException {
-        StoredStory story;
-        try (PreparedStatement statement = connection.prepareStatement("SELECT " + STORY_COLUMNS + " FROM stories s WHERE s.id = ?")) {
-            statement.setString(1, id);
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
-                }
-                story = story(rows);
-            }
+        List<StoredStory> found = list("SELECT " + STORY_COLUMNS + " FROM stories s WHERE s.id = ?", List.of(id), StoryReader::story);
+        if (found.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.of(new StoryDetails(story, articles(id, articleLimit), outlets(id), languages(id), timeline(id)));
+        return Optional.of(new StoryDetails(found.get(0), articles(id, articleLimit), outlets(id), languages(id), timeline(id)));
     }
 
     private Long latestSeenMs() throws SQLException {
@@ -80,67 +67,51 @@ final class StoryReader {
         String sql = "SELECT m.article_id, m.outlet, m.decided_by, m.score, m.seen_ms, a.title, a.language, a.url,"
                 + " a.published_at FROM article_stories m LEFT JOIN articles a ON a.id = m.article_id"
                 + " WHERE m.story_id = ? ORDER BY m.seen_ms, " + dialect.codePointOrder("m.article_id") + " LIMIT ?";
-        List<StoryDetails.Article> articles = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            ArticleReader.bind(statement, List.of(storyId, limit));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    articles.add(new StoryDetails.Article(rows.getString("article_id"), rows.getString("title"),
-                            rows.getString("outlet"), rows.getString("language"), rows.getString("url"),
-                            rows.getString("published_at"), Instant.ofEpochMilli(rows.getLong("seen_ms")).toString(),
-                            rows.getString("decided_by"), Jdbc.getDouble(rows, "score")));
-                }
-            }
-        }
-        return articles;
+        return list(sql, List.of(storyId, limit), rows -> new StoryDetails.Article(rows.getString("article_id"),
+                rows.getString("title"), rows.getString("outlet"), rows.getString("language"), rows.getString("url"),
+                rows.getString("published_at"), Instant.ofEpochMilli(rows.getLong("seen_ms")).toString(),
+                rows.getString("decided_by"), Jdbc.getDouble(rows, "score")));
     }
 
     private List<StoryDetails.Outlet> outlets(String storyId) throws SQLException {
         String sql = "SELECT m.outlet, COUNT(*) AS n, SUM(CASE WHEN m.decided_by = 'duplicate' THEN 1 ELSE 0 END) AS reprints"
                 + " FROM article_stories m WHERE m.story_id = ? AND m.outlet IS NOT NULL GROUP BY m.outlet"
                 + " ORDER BY n DESC, " + dialect.codePointOrder("m.outlet");
-        List<StoryDetails.Outlet> outlets = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, storyId);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    outlets.add(new StoryDetails.Outlet(rows.getString(1), rows.getLong(2), rows.getLong(3)));
-                }
-            }
-        }
-        return outlets;
+        return list(sql, List.of(storyId), rows -> new StoryDetails.Outlet(rows.getString(1), rows.getLong(2), rows.getLong(3)));
     }
 
     private List<ArticleStats.Count> languages(String storyId) throws SQLException {
         String sql = "SELECT a.language, COUNT(*) AS n FROM article_stories m JOIN articles a ON a.id = m.article_id"
                 + " WHERE m.story_id = ? AND a.language IS NOT NULL GROUP BY a.language"
                 + " ORDER BY n DESC, " + dialect.codePointOrder("a.language");
-        List<ArticleStats.Count> languages = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, storyId);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    languages.add(new ArticleStats.Count(rows.getString(1), rows.getLong(2)));
-                }
-            }
-        }
-        return languages;
+        return list(sql, List.of(storyId), rows -> new ArticleStats.Count(rows.getString(1), rows.getLong(2)));
     }
 
     private List<ArticleStats.HourCount> timeline(String storyId) throws SQLException {
         // integer division in both databases: BIGINT / integer truncates
         String sql = "SELECT m.seen_ms / " + HOUR_MS + " AS hour, COUNT(*) FROM article_stories m WHERE m.story_id = ?"
                 + " GROUP BY m.seen_ms / " + HOUR_MS + " ORDER BY hour";
-        List<ArticleStats.HourCount> timeline = new ArrayList<>();
+        return list(sql, List.of(storyId),
+                rows -> new ArticleStats.HourCount(Instant.ofEpochMilli(rows.getLong(1) * HOUR_MS).toString(), rows.getLong(2)));
+    }
+
+    /** Maps one result row; may throw what JDBC throws. */
+    private interface Row<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** Every row of {@code sql} run with {@code parameters}, mapped in order. */
+    private <T> List<T> list(String sql, List<Object> parameters, Row<T> row) throws SQLException {
+        List<T> mapped = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, storyId);
+            ArticleReader.bind(statement, parameters);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    timeline.add(new ArticleStats.HourCount(Instant.ofEpochMilli(rows.getLong(1) * HOUR_MS).toString(), rows.getLong(2)));
+                    mapped.add(row.map(rows));
                 }
             }
         }
-        return timeline;
+        return mapped;
     }
 
     private static StoredStory story(ResultSet row) throws SQLException {
