@@ -381,7 +381,7 @@ final class EntityAnnotator implements Annotator {
         return -1;
     }
 
-    private static boolean isAcronym(String token) {
+    static boolean isAcronym(String token) {
         int length = token.length();
         if (length < 2 || length > 6) {
             return false;

@@ -121,7 +121,7 @@ final class EntityGroups {
     private static void mergeAcronyms(Map<String, List<Found>> groups) {
         for (String acronymKey : List.copyOf(groups.keySet())) {
             Found acronym = groups.get(acronymKey).get(0);
-            if (isAcronym(acronym.name())) {
+            if (EntityAnnotator.isAcronym(acronym.name())) {
                 mergeIntoTheOnlyMatch(groups, acronymKey, full -> full.mention().type() == acronym.mention().type()
                         && abbreviates(acronym.name(), full.name()));
             }
@@ -147,10 +147,6 @@ final class EntityGroups {
 
     private static boolean abbreviates(String acronym, String name) {
         return !name.isBlank() && EntityAnnotator.acronym(List.of(name.trim().split("\\s+"))).filter(acronym::equals).isPresent();
-    }
-
-    private static boolean isAcronym(String name) {
-        return name.length() >= 2 && name.codePoints().allMatch(Character::isUpperCase);
     }
 
     /** Whether a full name's last word is the one-word mention's name, by key or up to a case ending. */

@@ -124,6 +124,7 @@ public final class LocalWebServer implements AutoCloseable {
         Response response = responses.getOrDefault(path, Response.status(404));
         try (exchange) {
             if (!response.delay.isZero()) {
+                // the slow server a test asked for (timeouts, politeness): the answer's own delay, not a wait on a condition
                 Thread.sleep(response.delay.toMillis());
             }
             response.headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));

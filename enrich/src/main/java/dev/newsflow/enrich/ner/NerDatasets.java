@@ -71,7 +71,7 @@ public final class NerDatasets {
     public NerDatasets(Path nerDir) {
         if (!Files.isDirectory(nerDir.resolve("wikiann"))) {
             throw new IllegalArgumentException("labelled NER data not found: " + nerDir
-                    + " must contain wikiann/ (see /work/shared/data/README.md)");
+                    + " must contain wikiann/ (the data folder's README.md names its sets)");
         }
         this.nerDir = nerDir;
     }
