@@ -77,11 +77,6 @@ public final class SourcesConfig extends AbstractConfig {
         return new SourcesConfig(Map.of());
     }
 
-    /** Every key this config defines starts with this prefix. */
-    public static boolean isKey(String key) {
-        return DEFINITION.names().contains(key);
-    }
-
     public Duration duration(String key) {
         return Durations.parse(getString(key));
     }

@@ -27,9 +27,4 @@ public record ExtractedArticle(String title, List<String> paragraphs, String aut
     public String text() {
         return String.join("\n\n", paragraphs);
     }
-
-    /** Characters of text found, for comparing with what a feed gave. */
-    public int textLength() {
-        return paragraphs.stream().mapToInt(String::length).sum();
-    }
 }
