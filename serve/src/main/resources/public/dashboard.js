@@ -108,7 +108,7 @@
     summary.appendChild(el('div', 'meta', meta));
     const chips = el('div', 'chips');
     (story.topEntities || []).slice(0, 5).forEach(function (entity) {
-      chips.appendChild(el('span', 'chip ' + (entity.type || ''), entity.text));
+      chips.appendChild(el('span', 'chip ' + (entity.type || ''), entity.name || entity.text));
     });
     if (chips.childElementCount) summary.appendChild(chips);
     details.appendChild(summary);

@@ -25,8 +25,8 @@ import org.apache.kafka.common.config.ConfigException;
  * + countries * weightCountries + keywords * weightKeywords}, times {@code 1 - placeConflictPenalty} when both
  * name places (other than countries) and none agree, times {@code exp(-hours past the first day / timeScale)};
  * the article joins the best story whose score reaches {@code joinThreshold} ({@code shortThreshold} when the
- * article has fewer than {@code shortTerms} distinct stems: a headline or a teaser shares few stems with any
- * story), else it opens a story. A story none of whose articles is in the article's language is scored on
+ * article has fewer than {@code shortTerms} distinct stems and the story is younger than {@code shortWindow}: a
+ * headline or a teaser shares few stems with any story), else it opens a story. A story none of whose articles is in the article's language is scored on
  * entities, places and countries alone, their weighted mean in 0..1, against {@code crossLingualThreshold}.
  *
  * @param joinThreshold        score at or above which an article joins a story ({@value #JOIN_THRESHOLD})
@@ -34,6 +34,8 @@ import org.apache.kafka.common.config.ConfigException;
  *                             joins a story ({@value #SHORT_THRESHOLD})
  * @param shortTerms           articles with fewer distinct title and body stems than this are short
  *                             ({@value #SHORT_TERMS})
+ * @param shortWindow          how long after a story's first article a short article may join it at
+ *                             {@code shortThreshold} ({@value #SHORT_WINDOW})
  * @param crossLingualThreshold score at or above which an article joins a story none of whose articles is in
  *                             its language; text, title and keywords cannot agree there, so the score is
  *                             entities, places and countries alone ({@value #CROSS_LINGUAL_THRESHOLD})
@@ -47,7 +49,7 @@ import org.apache.kafka.common.config.ConfigException;
  *                             than countries) and share none: two events of one kind in two cities
  *                             ({@value #PLACE_CONFLICT_PENALTY})
  * @param timeScale            how fast the score fades once the article is more than a day from the story's
- *                             last article ({@value #TIME_SCALE})
+ *                             first article ({@value #TIME_SCALE})
  * @param quietPeriod          a story with no new article for this long is closed ({@value #QUIET_PERIOD})
  * @param articleWindow        how long an article is remembered for term statistics and for the duplicates
  *                             that inherit its story ({@value #ARTICLE_WINDOW})
@@ -61,6 +63,7 @@ public record StoriesConfig(
         double joinThreshold,
         double shortThreshold,
         int shortTerms,
+        Duration shortWindow,
         double crossLingualThreshold,
         double weightText,
         double weightTitle,
@@ -79,6 +82,7 @@ public record StoriesConfig(
     public static final String JOIN_THRESHOLD = "stories.threshold.join";
     public static final String SHORT_THRESHOLD = "stories.threshold.join.short";
     public static final String SHORT_TERMS = "stories.short.terms";
+    public static final String SHORT_WINDOW = "stories.short.window";
     public static final String CROSS_LINGUAL_THRESHOLD = "stories.threshold.join.crosslingual";
     public static final String WEIGHT_TEXT = "stories.weight.text";
     public static final String WEIGHT_TITLE = "stories.weight.title";
@@ -118,6 +122,9 @@ public record StoriesConfig(
             .define(SHORT_TERMS, Type.INT, 20, Range.between(0, 10_000), Importance.LOW,
                     "An article with fewer distinct title and body stems than this is judged against " + SHORT_THRESHOLD
                             + "; 0 judges every article against " + JOIN_THRESHOLD + ".")
+            .define(SHORT_WINDOW, Type.STRING, "PT6H", DURATION, Importance.LOW,
+                    "ISO-8601 duration after a story's first article during which a short article may join it at "
+                            + SHORT_THRESHOLD + "; later it needs " + JOIN_THRESHOLD + ".")
             .define(CROSS_LINGUAL_THRESHOLD, Type.DOUBLE, 0.45, THRESHOLD, Importance.MEDIUM,
                     "Weighted mean of entities, places and countries at or above which an article joins a story none "
                             + "of whose articles is in its language, in (0, 2].")
@@ -153,6 +160,7 @@ public record StoriesConfig(
             throw new StoriesConfigException(SHORT_THRESHOLD, "must be within (0, 2], was " + shortThreshold);
         }
         requireRange(SHORT_TERMS, shortTerms, 0, 10_000);
+        requirePositive(SHORT_WINDOW, shortWindow);
         if (!(crossLingualThreshold > 0.0 && crossLingualThreshold <= 2.0)) {
             throw new StoriesConfigException(CROSS_LINGUAL_THRESHOLD, "must be within (0, 2], was " + crossLingualThreshold);
         }
@@ -206,6 +214,7 @@ public record StoriesConfig(
                 (Double) parsed(values, JOIN_THRESHOLD),
                 (Double) parsed(values, SHORT_THRESHOLD),
                 (Integer) parsed(values, SHORT_TERMS),
+                parseDuration(SHORT_WINDOW, (String) parsed(values, SHORT_WINDOW)),
                 (Double) parsed(values, CROSS_LINGUAL_THRESHOLD),
                 (Double) parsed(values, WEIGHT_TEXT),
                 (Double) parsed(values, WEIGHT_TITLE),

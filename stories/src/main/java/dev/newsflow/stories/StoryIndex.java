@@ -76,6 +76,7 @@ public final class StoryIndex {
     private final long quietMillis;
     private final long articleWindowMillis;
     private final double timeScaleHours;
+    private final double shortWindowHours;
 
     private final Map<String, StoryEntry> stories = new HashMap<>();
     private final TreeSet<StoryEntry> storiesByLastSeen = new TreeSet<>(BY_LAST_SEEN);
@@ -107,6 +108,7 @@ public final class StoryIndex {
         this.quietMillis = config.quietPeriod().toMillis();
         this.articleWindowMillis = config.articleWindow().toMillis();
         this.timeScaleHours = config.timeScale().toMillis() / 3_600_000.0;
+        this.shortWindowHours = config.shortWindow().toMillis() / 3_600_000.0;
     }
 
     public StoriesConfig config() {
@@ -165,15 +167,16 @@ public final class StoryIndex {
         StoryEntry bestStory = null;
         Similarity bestJoinable = null;
         StoryEntry joinable = null;
-        double sameLanguageThreshold = article.terms().size() < config.shortTerms()
-                ? config.shortThreshold() : config.joinThreshold();
+        boolean shortArticle = article.terms().size() < config.shortTerms();
         for (StoryEntry story : candidates(article)) {
             Similarity similarity = compare(article, textNorm, titleNorm, story);
             if (best == null || better(similarity, story, best, bestStory)) {
                 best = similarity;
                 bestStory = story;
             }
-            double threshold = similarity.crossLingual() ? config.crossLingualThreshold() : sameLanguageThreshold;
+            double threshold = similarity.crossLingual() ? config.crossLingualThreshold()
+                    : shortArticle && storyAgeHours(story, article) <= shortWindowHours ? config.shortThreshold()
+                    : config.joinThreshold();
             if (similarity.score() >= threshold
                     && (bestJoinable == null || better(similarity, story, bestJoinable, joinable))) {
                 bestJoinable = similarity;
@@ -468,10 +471,19 @@ public final class StoryIndex {
         if (conflict) {
             raw *= 1 - config.placeConflictPenalty();
         }
-        double hours = Math.abs(Duration.between(story.lastSeen(), article.seenAt()).toMillis()) / 3_600_000.0;
-        double score = raw * Math.exp(-Math.max(0, hours - FIRST_DAY_HOURS) / timeScaleHours);
+        double hours = hoursBetween(story.lastSeen(), article.seenAt());
+        // faded by the story's age, not by its last article: daily posts on one topic must not carry a story for weeks
+        double score = raw * Math.exp(-Math.max(0, storyAgeHours(story, article) - FIRST_DAY_HOURS) / timeScaleHours);
         return new Similarity(text, title, entities, places, countries, keywords, conflict, crossLingual, hours,
                 score, signals[top]);
+    }
+
+    private static double storyAgeHours(StoryEntry story, ArticleFeatures article) {
+        return hoursBetween(story.firstSeen(), article.seenAt());
+    }
+
+    private static double hoursBetween(Instant a, Instant b) {
+        return Math.abs(Duration.between(a, b).toMillis()) / 3_600_000.0;
     }
 
     private static boolean better(Similarity a, StoryEntry storyA, Similarity b, StoryEntry storyB) {
@@ -551,7 +563,9 @@ public final class StoryIndex {
             merged.put(e.type() + "\u0000" + e.text(), e);
         }
         for (EntityCount e : article.topEntities()) {
-            merged.merge(e.type() + "\u0000" + e.text(), e,
+            // under its canonical name: "Москве" in one article and "Москву" in another are one entity of the story
+            EntityCount named = new EntityCount(e.name() != null ? e.name() : e.text(), e.type(), e.count());
+            merged.merge(named.type() + "\u0000" + named.text(), named,
                     (a, b) -> new EntityCount(a.text(), a.type(), a.count() + b.count()));
         }
         List<EntityCount> top = new ArrayList<>(merged.values());

@@ -6,6 +6,7 @@ import dev.newsflow.enrich.Enricher;
 import dev.newsflow.enrich.Enrichers;
 import dev.newsflow.events.Article;
 import dev.newsflow.events.EnrichedArticle;
+import dev.newsflow.events.EntityCount;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -72,6 +73,8 @@ class StoryIndexTest {
         assertThat(why.decidedBy()).isIn(Signal.ENTITIES, Signal.PLACES);
         assertThat(ru.story().languages()).containsExactly("en", "ru");
         assertThat(ru.story().independentOutlets()).isEqualTo(2);
+        assertThat(ru.story().topEntities()).extracting(EntityCount::text)
+                .contains("Самарканд").doesNotContain("Самарканде");
     }
 
     @Test
@@ -119,12 +122,32 @@ class StoryIndexTest {
         assertThat(fullArticles.assign(enriched("a2", "Kun.uz", SAMARKAND_EN_TITLE, SAMARKAND_EN + " It ended at noon.", later), later))
                 .isInstanceOf(Assignment.Opened.class);
 
+        StoryIndex olderStory = new StoryIndex(StoriesConfig.fromMap(unreachableJoin));
+        olderStory.assign(enriched("h1", "UzA", first, first, MONDAY), MONDAY);
+        Instant afterTheWindow = MONDAY.plus(StoriesConfig.defaults().shortWindow()).plusSeconds(3_600);
+        assertThat(olderStory.assign(enriched("h2", "Kun.uz", rewritten, rewritten, afterTheWindow), afterTheWindow))
+                .isInstanceOf(Assignment.Opened.class);
+
         Map<String, String> noShortArticles = new HashMap<>(unreachableJoin);
         noShortArticles.put(StoriesConfig.SHORT_TERMS, "0");
         StoryIndex allFull = new StoryIndex(StoriesConfig.fromMap(noShortArticles));
         allFull.assign(enriched("h1", "UzA", first, first, MONDAY), MONDAY);
         assertThat(allFull.assign(enriched("h2", "Kun.uz", rewritten, rewritten, later), later))
                 .isInstanceOf(Assignment.Opened.class);
+    }
+
+    @Test
+    void shouldFadeAStoryByItsAgeSoDailyReportsDoNotCarryItForWeeks() {
+        StoryIndex index = new StoryIndex(StoriesConfig.defaults());
+        List<Assignment> days = new ArrayList<>();
+        for (int day = 0; day <= 6; day++) {
+            Instant at = MONDAY.plusSeconds(day * 86_400L);
+            days.add(index.assign(enriched("daily-" + day, "UzA", SAMARKAND_EN_TITLE, SAMARKAND_EN, at), at));
+        }
+
+        String first = days.get(0).storyId();
+        assertThat(days.get(1).storyId()).isEqualTo(first);
+        assertThat(days.get(6).storyId()).isNotEqualTo(first);
     }
 
     @Test
