@@ -48,6 +48,46 @@ public record CrfModel(byte[] featureDescriptor, List<String> labels, Map<String
      * @throws IOException when the stream is not such a model
      */
     public static CrfModel read(InputStream in) throws IOException {
+        return read(in, new Format<>() {
+            private byte[] descriptor;
+            private List<String> labels;
+            private Map<String, float[]> weights;
+
+            @Override
+            public void start(byte[] descriptor, List<String> labels, int featureCount) {
+                this.descriptor = descriptor;
+                this.labels = labels;
+                this.weights = new java.util.LinkedHashMap<>(featureCount * 2);
+            }
+
+            @Override
+            public void feature(String name, float[] row) {
+                weights.put(name, row.clone());
+            }
+
+            @Override
+            public CrfModel finish(float[] biases, float[][] transitions) {
+                return new CrfModel(descriptor, labels, weights, biases, transitions);
+            }
+        });
+    }
+
+    /** What a reader of the model file receives, in file order; one row array is reused for every feature. */
+    interface Format<T> {
+        void start(byte[] descriptor, List<String> labels, int featureCount);
+
+        void feature(String name, float[] row);
+
+        T finish(float[] biases, float[][] transitions);
+    }
+
+    /**
+     * Reads a model file written by {@link #write}, handing its parts to {@code format}: the one reader of the format,
+     * for this class and for {@link CrfTagger#read}.
+     *
+     * @throws IOException when the stream is not such a model
+     */
+    static <T> T read(InputStream in, Format<T> format) throws IOException {
         DataInputStream data = new DataInputStream(new java.util.zip.GZIPInputStream(in, 1 << 16));
         String magic = data.readUTF();
         if (!MAGIC.equals(magic)) {
@@ -60,14 +100,14 @@ public record CrfModel(byte[] featureDescriptor, List<String> labels, Map<String
             labels.add(data.readUTF());
         }
         int featureCount = data.readInt();
-        Map<String, float[]> weights = new java.util.LinkedHashMap<>(featureCount * 2);
+        format.start(descriptor, labels, featureCount);
+        float[] row = new float[n];
         for (int feature = 0; feature < featureCount; feature++) {
             String name = data.readUTF();
-            float[] row = new float[n];
             for (int y = 0; y < n; y++) {
                 row[y] = data.readFloat();
             }
-            weights.put(name, row);
+            format.feature(name, row);
         }
         float[] biases = new float[n];
         for (int y = 0; y < n; y++) {
@@ -79,7 +119,7 @@ public record CrfModel(byte[] featureDescriptor, List<String> labels, Map<String
                 transitions[a][b] = data.readFloat();
             }
         }
-        return new CrfModel(descriptor, labels, weights, biases, transitions);
+        return format.finish(biases, transitions);
     }
 
     /**

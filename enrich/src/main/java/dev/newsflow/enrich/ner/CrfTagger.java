@@ -2,12 +2,10 @@ package dev.newsflow.enrich.ner;
 
 import dev.newsflow.enrich.text.FeatureHashes;
 import dev.newsflow.enrich.text.WordCache;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A trained linear-chain CRF over string features, decoded with Viterbi: the score of label {@code y} at a
@@ -367,38 +365,24 @@ public final class CrfTagger {
      * @throws IOException when the stream is not such a model
      */
     public static CrfTagger read(InputStream in) throws IOException {
-        DataInputStream data = new DataInputStream(new GZIPInputStream(in, 1 << 16));
-        String magic = data.readUTF();
-        if (!CrfModel.MAGIC.equals(magic)) {
-            throw new IOException("not a newsflow CRF model (header '" + magic + "')");
-        }
-        byte[] descriptor = data.readNBytes(data.readInt());
-        int n = data.readInt();
-        List<String> labels = new ArrayList<>(n);
-        for (int y = 0; y < n; y++) {
-            labels.add(data.readUTF());
-        }
-        int featureCount = data.readInt();
-        Builder builder = new Builder(descriptor, labels, featureCount);
-        float[] row = new float[n];
-        for (int feature = 0; feature < featureCount; feature++) {
-            String name = data.readUTF();
-            for (int y = 0; y < n; y++) {
-                row[y] = data.readFloat();
+        return CrfModel.read(in, new CrfModel.Format<>() {
+            private Builder builder;
+
+            @Override
+            public void start(byte[] descriptor, List<String> labels, int featureCount) {
+                builder = new Builder(descriptor, labels, featureCount);
             }
-            builder.addFeature(name, row);
-        }
-        float[] biases = new float[n];
-        for (int y = 0; y < n; y++) {
-            biases[y] = data.readFloat();
-        }
-        float[][] transitions = new float[n][n];
-        for (int a = 0; a < n; a++) {
-            for (int b = 0; b < n; b++) {
-                transitions[a][b] = data.readFloat();
+
+            @Override
+            public void feature(String name, float[] row) {
+                builder.addFeature(name, row);
             }
-        }
-        return builder.build(biases, transitions);
+
+            @Override
+            public CrfTagger finish(float[] biases, float[][] transitions) {
+                return builder.build(biases, transitions);
+            }
+        });
     }
 
     /** Collects the feature rows of a tagger being built; used once, by one thread. */
